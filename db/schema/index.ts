@@ -1,0 +1,5 @@
+export * from "./roles";
+export * from "./tenancy";
+export * from "./messaging";
+export * from "./analysis";
+export * from "./jobs";

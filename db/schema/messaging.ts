@@ -1,0 +1,146 @@
+import { sql, type SQL } from "drizzle-orm";
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  vector,
+} from "drizzle-orm/pg-core";
+import { tenantIsolation } from "./roles";
+import { tenants } from "./tenancy";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const connectionState = pgEnum("connection_state", ["created", "connecting", "open", "close", "logged_out"]);
+export const analysisStatus = pgEnum("analysis_status", ["pending", "deferred", "processing", "done", "failed", "skipped"]);
+
+export const connections = pgTable(
+  "connections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** Evolution's instance name; webhooks name the instance, so it identifies the tenant across the platform. */
+    instanceName: text("instance_name").notNull(),
+    evolutionBaseUrl: text("evolution_base_url").notNull(),
+    /** AES-256-GCM ciphertext (lib/security/crypto). */
+    instanceTokenEnc: text("instance_token_enc").notNull(),
+    webhookSecretEnc: text("webhook_secret_enc").notNull(),
+    state: connectionState("state").notNull().default("created"),
+    stateReason: text("state_reason"),
+    stateChangedAt: timestamp("state_changed_at", { withTimezone: true }),
+    ownJid: text("own_jid"),
+    qrCode: text("qr_code"),
+    qrUpdatedAt: timestamp("qr_updated_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("connections_instance_name_key").on(t.instanceName),
+    index("connections_tenant_idx").on(t.tenantId),
+    tenantIsolation("connections", t.tenantId),
+  ],
+).enableRLS();
+
+export const chats = pgTable(
+  "chats",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    connectionId: uuid("connection_id").notNull().references(() => connections.id, { onDelete: "cascade" }),
+    remoteJid: text("remote_jid").notNull(),
+    /** The other addressing of the same chat (@lid vs phone), so both resolve to one identity. */
+    altJid: text("alt_jid"),
+    isGroup: boolean("is_group").notNull().default(false),
+    contactName: text("contact_name"),
+    phoneHash: text("phone_hash"),
+    phoneMasked: text("phone_masked"),
+    lastMessageAt: timestamp("last_message_at", { withTimezone: true }),
+    messageCount: integer("message_count").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("chats_connection_jid_key").on(t.connectionId, t.remoteJid),
+    index("chats_tenant_last_idx").on(t.tenantId, t.lastMessageAt),
+    tenantIsolation("chats", t.tenantId),
+  ],
+).enableRLS();
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    connectionId: uuid("connection_id").notNull().references(() => connections.id, { onDelete: "cascade" }),
+    chatId: uuid("chat_id").notNull().references(() => chats.id, { onDelete: "cascade" }),
+    /** WhatsApp's key.id: unique per connection, the idempotency key of ingest. */
+    externalId: text("external_id").notNull(),
+    fromMe: boolean("from_me").notNull(),
+    senderHash: text("sender_hash"),
+    senderName: text("sender_name"),
+    type: text("type").notNull(),
+    text: text("text"),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+    deliveryStatus: text("delivery_status"),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    analysisStatus: analysisStatus("analysis_status").notNull().default("pending"),
+    analysisError: text("analysis_error"),
+    sentiment: real("sentiment"),
+    emotion: text("emotion"),
+    satisfaction: smallint("satisfaction"),
+    tone: text("tone"),
+    summary: text("summary"),
+    promptVersionId: uuid("prompt_version_id"),
+    analyzedAt: timestamp("analyzed_at", { withTimezone: true }),
+    embedding: vector("embedding", { dimensions: 768 }),
+    embeddingModel: text("embedding_model"),
+    search: tsvector("search").generatedAlwaysAs(
+      (): SQL => sql`to_tsvector('portuguese'::regconfig, coalesce(${messages.text}, ''))`,
+    ),
+    meta: jsonb("meta").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("messages_connection_external_key").on(t.connectionId, t.externalId),
+    index("messages_tenant_sent_idx").on(t.tenantId, t.sentAt),
+    index("messages_chat_sent_idx").on(t.chatId, t.sentAt),
+    index("messages_search_idx").using("gin", t.search),
+    index("messages_embedding_hnsw").using("hnsw", t.embedding.op("vector_cosine_ops")),
+    tenantIsolation("messages", t.tenantId),
+  ],
+).enableRLS();
+
+/** Per tenant, connection and local day: the counters dashboards read instead of scanning messages. */
+export const dailyRollups = pgTable(
+  "daily_rollups",
+  {
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    connectionId: uuid("connection_id").notNull().references(() => connections.id, { onDelete: "cascade" }),
+    day: text("day").notNull(),
+    messagesIn: integer("messages_in").notNull().default(0),
+    messagesOut: integer("messages_out").notNull().default(0),
+    analyzed: integer("analyzed").notNull().default(0),
+    positive: integer("positive").notNull().default(0),
+    neutral: integer("neutral").notNull().default(0),
+    negative: integer("negative").notNull().default(0),
+    sentimentSum: real("sentiment_sum").notNull().default(0),
+    satisfactionSum: integer("satisfaction_sum").notNull().default(0),
+    satisfactionCount: integer("satisfaction_count").notNull().default(0),
+    emotions: jsonb("emotions").$type<Record<string, number>>().notNull().default({}),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("daily_rollups_key").on(t.tenantId, t.connectionId, t.day),
+    tenantIsolation("daily_rollups", t.tenantId),
+  ],
+).enableRLS();

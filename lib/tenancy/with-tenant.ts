@@ -1,0 +1,25 @@
+import { sql } from "drizzle-orm";
+import { getDb, type Db, type Tx } from "@/db/client";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class InvalidTenantIdError extends Error {
+  constructor(id: string) {
+    super(`Invalid tenant id: ${JSON.stringify(id)}`);
+  }
+}
+
+/**
+ * Runs `fn` in a transaction as `app_user` with `app.tenant_id` set for that transaction only, so row-level
+ * security confines every statement to the tenant even if a query forgets its WHERE clause. Both settings are
+ * transaction-local: nothing leaks to the next user of the pooled connection.
+ */
+export async function withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>, db?: Db): Promise<T> {
+  if (!UUID.test(tenantId)) throw new InvalidTenantIdError(tenantId);
+  const database = db ?? (await getDb());
+  return database.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+    await tx.execute(sql`set local role app_user`);
+    return fn(tx);
+  });
+}
