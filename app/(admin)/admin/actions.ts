@@ -1,0 +1,31 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { ActionError, adminAction } from "@/lib/auth/guards";
+import { ConflictError, createTenant, createTenantUser, setTenantStatus } from "@/lib/tenancy/admin";
+import { createTenantSchema, createUserSchema, tenantStatusSchema } from "@/lib/tenancy/schemas";
+
+/** Domain conflicts become form messages (their code is a dictionary key); anything else is a real error. */
+async function asAction<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    const result = await run();
+    revalidatePath("/admin");
+    return result;
+  } catch (e) {
+    if (e instanceof ConflictError) throw new ActionError(e.message);
+    throw e;
+  }
+}
+
+export const createTenantAction = adminAction(createTenantSchema, async (input, user) =>
+  asAction(async () => createTenant(await getDb(), user, input)),
+);
+
+export const createUserAction = adminAction(createUserSchema, async (input, user) =>
+  asAction(async () => createTenantUser(await getDb(), user, input)),
+);
+
+export const setTenantStatusAction = adminAction(tenantStatusSchema, async (input, user) =>
+  asAction(async () => setTenantStatus(await getDb(), user, input.tenantId, input.status)),
+);

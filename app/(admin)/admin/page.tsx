@@ -1,0 +1,149 @@
+import Link from "next/link";
+import { AppShell } from "@/components/app-shell";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { getDb } from "@/db/client";
+import { listRecentAudit } from "@/lib/audit/queries";
+import { requireSuperAdmin } from "@/lib/auth/guards";
+import { adminStrings } from "@/lib/i18n/dictionaries/admin";
+import { common } from "@/lib/i18n/dictionaries/common";
+import { getT } from "@/lib/i18n/server";
+import { listPlans, listTenantsWithCounts } from "@/lib/tenancy/queries";
+import { CreateTenantForm } from "./create-tenant-form";
+import { CreateUserForm } from "./create-user-form";
+import { TenantStatusButton } from "./tenant-status-button";
+
+export const metadata = { title: "Admin" };
+
+export default async function AdminPage() {
+  const user = await requireSuperAdmin();
+  const db = await getDb();
+  const [tenantRows, plans, audit] = await Promise.all([listTenantsWithCounts(db), listPlans(db), listRecentAudit(db, 20)]);
+  const { t, locale } = await getT(adminStrings);
+  const { t: tc } = await getT(common);
+  const numbers = new Intl.NumberFormat(locale);
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: "America/Sao_Paulo" });
+  const errors = {
+    slug_taken: t("slug_taken"),
+    email_taken: t("email_taken"),
+    unknown_plan: t("unknown_plan"),
+    tenant_not_found: t("tenant_not_found"),
+    invalid: tc("invalid"),
+    forbidden: tc("forbidden"),
+  };
+
+  return (
+    <AppShell user={user} locale={locale} nav={[{ href: "/admin", label: tc("admin"), active: true }]}>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
+        </div>
+        <CreateTenantForm
+          plans={plans.map((p) => ({ code: p.code, name: p.name }))}
+          strings={{
+            newTenant: t("newTenant"),
+            newTenantDescription: t("newTenantDescription"),
+            name: t("name"),
+            slug: t("slug"),
+            plan: t("plan"),
+            timezone: t("timezone"),
+            create: tc("create"),
+            cancel: tc("cancel"),
+            tenantCreated: t("tenantCreated"),
+            errors,
+          }}
+        />
+      </div>
+
+      <Card>
+        <CardContent className="p-0">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("tenant")}</TableHead>
+                <TableHead>{t("plan")}</TableHead>
+                <TableHead>{t("status")}</TableHead>
+                <TableHead className="text-right">{t("users")}</TableHead>
+                <TableHead className="text-right">{t("messages")}</TableHead>
+                <TableHead className="text-right">{t("actions")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {tenantRows.length === 0 ? (
+                <TableRow>
+                  <TableCell colSpan={6} className="py-10 text-center text-muted-foreground">
+                    {t("empty")}
+                  </TableCell>
+                </TableRow>
+              ) : (
+                tenantRows.map((tenant) => (
+                  <TableRow key={tenant.id} data-testid={`tenant-row-${tenant.slug}`}>
+                    <TableCell>
+                      <Link href={`/t/${tenant.slug}/dashboard`} className="font-medium hover:underline">
+                        {tenant.name}
+                      </Link>
+                      <div className="text-xs text-muted-foreground">{tenant.slug}</div>
+                    </TableCell>
+                    <TableCell>{tenant.planName}</TableCell>
+                    <TableCell>
+                      <Badge variant={tenant.status === "active" ? "secondary" : "destructive"}>{t(tenant.status)}</Badge>
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums">{numbers.format(tenant.userCount)}</TableCell>
+                    <TableCell className="text-right tabular-nums">{numbers.format(tenant.messageCount)}</TableCell>
+                    <TableCell>
+                      <div className="flex justify-end gap-2">
+                        <CreateUserForm
+                          tenantId={tenant.id}
+                          strings={{
+                            newUser: t("newUser"),
+                            description: t("newUserDescription", { tenant: tenant.name }),
+                            name: t("name"),
+                            email: t("email"),
+                            role: t("role"),
+                            roleAdmin: t("roleAdmin"),
+                            roleViewer: t("roleViewer"),
+                            password: t("password"),
+                            create: tc("create"),
+                            cancel: tc("cancel"),
+                            errors,
+                          }}
+                        />
+                        {tenant.status === "active" ? (
+                          <TenantStatusButton tenantId={tenant.id} status="suspended" label={t("suspend")} />
+                        ) : (
+                          <TenantStatusButton tenantId={tenant.id} status="active" label={t("reactivate")} />
+                        )}
+                      </div>
+                    </TableCell>
+                  </TableRow>
+                ))
+              )}
+            </TableBody>
+          </Table>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("audit")}</CardTitle>
+          <CardDescription>{audit.length === 0 ? t("auditEmpty") : null}</CardDescription>
+        </CardHeader>
+        {audit.length > 0 ? (
+          <CardContent>
+            <ul className="grid gap-2 text-sm">
+              {audit.map((entry) => (
+                <li key={entry.id} className="flex flex-wrap gap-x-3">
+                  <span className="tabular-nums text-muted-foreground">{dates.format(entry.createdAt)}</span>
+                  <span className="font-medium">{entry.action}</span>
+                  <span className="text-muted-foreground">{entry.actorEmail ?? "system"}</span>
+                </li>
+              ))}
+            </ul>
+          </CardContent>
+        ) : null}
+      </Card>
+    </AppShell>
+  );
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { findTenantBySlug } from "@/lib/tenancy/queries";
+import { auth } from "./auth";
+import type { Role, SessionUser } from "./roles";
+
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await auth();
+  return session?.user?.id ? session.user : null;
+}
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+/** Anyone but a super-admin gets a 404: the console's existence is not advertised. */
+export async function requireSuperAdmin(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (user.role !== "super_admin") notFound();
+  return user;
+}
+
+export type TenantAccess = { user: SessionUser; tenant: NonNullable<Awaited<ReturnType<typeof findTenantBySlug>>> };
+
+/**
+ * Resolves `/t/<slug>` for the current user. Another tenant's slug is a 404, never a 403, so tenants cannot
+ * probe for each other. Super-admins may open any tenant (support).
+ */
+export async function requireTenant(slug: string, roles: Role[] = ["admin", "viewer"]): Promise<TenantAccess> {
+  const user = await requireUser();
+  const tenant = await findTenantBySlug(await getDb(), slug);
+  if (!tenant) notFound();
+  if (user.role !== "super_admin" && (user.tenantId !== tenant.id || !roles.includes(user.role))) notFound();
+  return { user, tenant };
+}
+
+export type ActionState = {
+  ok?: boolean;
+  message?: string;
+  error?: string;
+  fieldErrors?: Record<string, string[]>;
+  /** Lets a form reset itself after each success. */
+  at?: number;
+};
+
+function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** A known, user-facing failure (validation beyond the schema, conflicts, limits). */
+export class ActionError extends Error {}
+
+async function runAction<T>(run: () => Promise<T>): Promise<ActionState> {
+  try {
+    await run();
+    return { ok: true, at: Date.now() };
+  } catch (e) {
+    if (e instanceof ActionError) return { error: e.message, at: Date.now() };
+    throw e;
+  }
+}
+
+/** A server action for super-admins: checks the role itself, then validates the form with one schema. */
+export function adminAction<S extends z.ZodType>(
+  schema: S,
+  fn: (input: z.infer<S>, user: SessionUser) => Promise<unknown>,
+) {
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const user = await currentUser();
+    if (!user || user.role !== "super_admin") return { error: "forbidden", at: Date.now() };
+    const parsed = schema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { error: "invalid", fieldErrors: fieldErrors(parsed.error), at: Date.now() };
+    return runAction(() => fn(parsed.data, user));
+  };
+}
+
+/** A server action inside a tenant: the form names the tenant slug; access and role are checked here. */
+export function tenantAction<S extends z.ZodType>(
+  schema: S,
+  fn: (input: z.infer<S>, access: TenantAccess) => Promise<unknown>,
+  roles: Role[] = ["admin"],
+) {
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const user = await currentUser();
+    const slug = formData.get("tenant");
+    if (!user || typeof slug !== "string") return { error: "forbidden", at: Date.now() };
+    const tenant = await findTenantBySlug(await getDb(), slug);
+    const allowed =
+      tenant && (user.role === "super_admin" || (user.tenantId === tenant.id && roles.includes(user.role)));
+    if (!tenant || !allowed) return { error: "forbidden", at: Date.now() };
+    const parsed = schema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { error: "invalid", fieldErrors: fieldErrors(parsed.error), at: Date.now() };
+    return runAction(() => fn(parsed.data, { user, tenant }));
+  };
+}

@@ -1,0 +1,33 @@
+import { getDatabase } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { assertNoDemoInProduction, ensurePlans, seedDemoData } from "@/db/seed";
+import { env } from "@/lib/env";
+import { startBackgroundWork } from "@/lib/jobs/start";
+import { logger } from "@/lib/log";
+
+const holder = globalThis as unknown as { __evosenseBoot?: Promise<void> };
+
+/**
+ * Everything the server needs before it takes traffic: a valid environment, a migrated database, the plan
+ * catalogue, demo data on an empty embedded install, and the background worker. Runs once per process.
+ */
+export function bootServer(): Promise<void> {
+  holder.__evosenseBoot ??= (async () => {
+    const e = env();
+    const log = logger();
+    const database = await getDatabase();
+    await runMigrations(database);
+    await ensurePlans(database.db);
+    if (e.isProduction) {
+      await assertNoDemoInProduction(database.db);
+    } else if (e.DEMO_DATA) {
+      const lines: string[] = [];
+      const { created } = await seedDemoData(database.db, { log: (line) => lines.push(line) });
+      if (created) console.log(lines.join("\n"));
+    }
+    startBackgroundWork();
+    log.info({ database: e.databaseMode, jobs: e.jobsMode, ai: e.aiProvider, stripe: e.stripeEnabled }, "evosense ready");
+    if (!e.stripeEnabled) log.info("billing disabled: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET to enable Stripe");
+  })();
+  return holder.__evosenseBoot;
+}

@@ -1,0 +1,98 @@
+import { and, count, eq, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { chats, connections, messages, plans, tenants, users } from "@/db/schema";
+
+// Tenant lookups by slug run as the owner role: the slug is how a request names its tenant, before any
+// tenant transaction exists. Callers must still check the user belongs to the tenant (lib/auth/guards).
+export async function findTenantBySlug(db: DbOrTx, slug: string) {
+  const [row] = await db.select().from(tenants).where(eq(tenants.slug, slug)).limit(1);
+  return row ?? null;
+}
+
+export async function findTenantById(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(tenants).where(eq(tenants.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** Super-admin console: every tenant with its plan, status, user and message counts. */
+export async function listTenantsWithCounts(db: DbOrTx) {
+  const userCounts = db
+    .select({ tenantId: users.tenantId, n: count().as("n") })
+    .from(users)
+    .groupBy(users.tenantId)
+    .as("uc");
+  const messageCounts = db
+    .select({ tenantId: messages.tenantId, n: count().as("n") })
+    .from(messages)
+    .groupBy(messages.tenantId)
+    .as("mc");
+  return db
+    .select({
+      id: tenants.id,
+      slug: tenants.slug,
+      name: tenants.name,
+      status: tenants.status,
+      planCode: tenants.planCode,
+      planName: plans.name,
+      createdAt: tenants.createdAt,
+      userCount: sql<number>`coalesce(${userCounts.n}, 0)`.mapWith(Number),
+      messageCount: sql<number>`coalesce(${messageCounts.n}, 0)`.mapWith(Number),
+    })
+    .from(tenants)
+    .innerJoin(plans, eq(plans.code, tenants.planCode))
+    .leftJoin(userCounts, eq(userCounts.tenantId, tenants.id))
+    .leftJoin(messageCounts, eq(messageCounts.tenantId, tenants.id))
+    .orderBy(tenants.name);
+}
+
+export async function listPlans(db: DbOrTx) {
+  return db.select().from(plans).orderBy(plans.priceBrlCents);
+}
+
+export async function findPlan(db: DbOrTx, code: string) {
+  const [row] = await db.select().from(plans).where(eq(plans.code, code)).limit(1);
+  return row ?? null;
+}
+
+export async function insertTenant(db: DbOrTx, values: typeof tenants.$inferInsert) {
+  const [row] = await db.insert(tenants).values(values).returning();
+  return row!;
+}
+
+export async function updateTenantStatus(db: DbOrTx, id: string, status: "active" | "suspended") {
+  const [row] = await db
+    .update(tenants)
+    .set({ status, statusChangedAt: new Date() })
+    .where(eq(tenants.id, id))
+    .returning({ id: tenants.id, slug: tenants.slug, status: tenants.status });
+  return row ?? null;
+}
+
+/** The first dashboard's numbers; runs inside withTenant, the tenant id filter is the first wall. */
+export async function getTenantOverview(tx: DbOrTx, tenantId: string, since: Date) {
+  const [totals] = await tx
+    .select({
+      messages: count(),
+      received: sql<number>`count(*) filter (where not ${messages.fromMe})`.mapWith(Number),
+      sent: sql<number>`count(*) filter (where ${messages.fromMe})`.mapWith(Number),
+      analyzed: sql<number>`count(*) filter (where ${messages.analysisStatus} = 'done')`.mapWith(Number),
+      pending: sql<number>`count(*) filter (where ${messages.analysisStatus} in ('pending', 'processing', 'deferred'))`.mapWith(Number),
+      failed: sql<number>`count(*) filter (where ${messages.analysisStatus} = 'failed')`.mapWith(Number),
+      avgSentiment: sql<number | null>`avg(${messages.sentiment}) filter (where not ${messages.fromMe})`.mapWith((v) => (v === null ? null : Number(v))),
+      avgSatisfaction: sql<number | null>`avg(${messages.satisfaction}) filter (where not ${messages.fromMe})`.mapWith((v) => (v === null ? null : Number(v))),
+    })
+    .from(messages)
+    .where(and(eq(messages.tenantId, tenantId), isNull(messages.deletedAt), sql`${messages.sentAt} >= ${since.toISOString()}`));
+  const [chatTotals] = await tx
+    .select({ chats: count() })
+    .from(chats)
+    .where(and(eq(chats.tenantId, tenantId), sql`${chats.lastMessageAt} >= ${since.toISOString()}`));
+  const [connectionTotals] = await tx
+    .select({
+      connections: count(),
+      open: sql<number>`count(*) filter (where ${connections.state} = 'open')`.mapWith(Number),
+    })
+    .from(connections)
+    .where(eq(connections.tenantId, tenantId));
+  return { ...totals!, chats: chatTotals!.chats, connections: connectionTotals!.connections, openConnections: connectionTotals!.open };
+}
