@@ -4,27 +4,28 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env";
 
+const vars = (v: Record<string, string>) => v as unknown as NodeJS.ProcessEnv;
 const dataDir = () => mkdtempSync(path.join(tmpdir(), "evosense-env-"));
 
 describe("environment", () => {
   it("runs embedded with no variables: PGlite, local runner, local AI, Stripe off, generated secrets", () => {
     const dir = dataDir();
-    const e = parseEnv({ DATA_DIR: dir } as NodeJS.ProcessEnv);
+    const e = parseEnv(vars({ DATA_DIR: dir }));
     expect(e).toMatchObject({ databaseMode: "pglite", jobsMode: "embedded", aiProvider: "local", stripeEnabled: false, isProduction: false, DEMO_DATA: true });
     expect(Buffer.from(e.ENCRYPTION_KEY, "base64")).toHaveLength(32);
     // The generated key is persisted: a restart decrypts what was encrypted before.
-    expect(parseEnv({ DATA_DIR: dir } as NodeJS.ProcessEnv).ENCRYPTION_KEY).toBe(e.ENCRYPTION_KEY);
+    expect(parseEnv(vars({ DATA_DIR: dir })).ENCRYPTION_KEY).toBe(e.ENCRYPTION_KEY);
   });
 
   it("`npm start` (next start sets NODE_ENV=production) stays embedded when launched as such", () => {
-    const e = parseEnv({ DATA_DIR: dataDir(), NODE_ENV: "production", EVOSENSE_LAUNCH: "embedded" } as NodeJS.ProcessEnv);
+    const e = parseEnv(vars({ DATA_DIR: dataDir(), NODE_ENV: "production", EVOSENSE_LAUNCH: "embedded" }));
     expect(e.isProduction).toBe(false);
   });
 
   it("refuses production on unsafe defaults, naming each variable", () => {
     let error: unknown;
     try {
-      parseEnv({ DATA_DIR: dataDir(), NODE_ENV: "production" } as NodeJS.ProcessEnv);
+      parseEnv(vars({ DATA_DIR: dataDir(), NODE_ENV: "production" }));
     } catch (e) {
       error = e;
     }
@@ -36,7 +37,7 @@ describe("environment", () => {
   });
 
   it("accepts a complete production environment and picks the real services", () => {
-    const e = parseEnv({
+    const e = parseEnv(vars({
       NODE_ENV: "production",
       DATA_DIR: dataDir(),
       DATABASE_URL: "postgres://app@db.internal:5432/evosense",
@@ -48,11 +49,11 @@ describe("environment", () => {
       INNGEST_SIGNING_KEY: "signkey-prod-abc",
       OPENAI_API_KEY: "sk-test",
       STRIPE_SECRET_KEY: "sk_test_x",
-    } as NodeJS.ProcessEnv);
+    }));
     expect(e).toMatchObject({ isProduction: true, databaseMode: "postgres", jobsMode: "inngest", aiProvider: "openai", stripeEnabled: true });
   });
 
   it("rejects malformed values with the variable's name", () => {
-    expect(() => parseEnv({ DATA_DIR: dataDir(), DATABASE_URL: "not a url" } as NodeJS.ProcessEnv)).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv(vars({ DATA_DIR: dataDir(), DATABASE_URL: "not a url" }))).toThrow(/DATABASE_URL/);
   });
 });

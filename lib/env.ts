@@ -52,7 +52,9 @@ export const envSchema = z.object({
   EVOLUTION_GLOBAL_WEBHOOK_SECRET: optionalString,
 });
 
-export type Env = z.infer<typeof envSchema> & {
+type Secrets = "AUTH_SECRET" | "ENCRYPTION_KEY" | "PHONE_HASH_KEY";
+
+export type Env = Omit<z.infer<typeof envSchema>, Secrets> & Record<Secrets, string> & {
   isProduction: boolean;
   jobsMode: "embedded" | "inngest";
   databaseMode: "pglite" | "postgres";

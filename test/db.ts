@@ -41,7 +41,7 @@ async function migratedPostgresTemplate(): Promise<string> {
 export async function createTestDatabase(): Promise<Database> {
   if (engine === "pglite") {
     pgliteTemplate ??= migratedPgliteTemplate();
-    return fromPglite(await (await pgliteTemplate).clone());
+    return fromPglite((await (await pgliteTemplate).clone()) as PGlite);
   }
   pgTemplate ??= migratedPostgresTemplate();
   const template = await pgTemplate;

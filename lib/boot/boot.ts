@@ -22,7 +22,7 @@ export function bootServer(): Promise<void> {
       await assertNoDemoInProduction(database.db);
     } else if (e.DEMO_DATA) {
       const lines: string[] = [];
-      const { created } = await seedDemoData(database.db, { log: (line) => lines.push(line) });
+      const { created } = await seedDemoData(database.db, { log: (line: string) => lines.push(line) });
       if (created) console.log(lines.join("\n"));
     }
     startBackgroundWork();

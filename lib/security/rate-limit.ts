@@ -15,7 +15,7 @@ export async function hitRateLimit(db: DbOrTx, key: string, limit: number, windo
       count = case when rate_limits.window_start < now() - make_interval(secs => ${windowSeconds}) then 1 else rate_limits.count + 1 end,
       window_start = case when rate_limits.window_start < now() - make_interval(secs => ${windowSeconds}) then now() else rate_limits.window_start end
     returning count, window_start`);
-  const row = rowsOf(result)[0]!;
+  const row = rowsOf<{ count: number; window_start: string | Date }>(result)[0]!;
   const started = new Date(row.window_start).getTime();
   const retryAfterSeconds = Math.max(1, Math.ceil((started + windowSeconds * 1000 - Date.now()) / 1000));
   return { allowed: row.count <= limit, count: row.count, retryAfterSeconds };
@@ -26,7 +26,7 @@ export async function peekRateLimit(db: DbOrTx, key: string, limit: number, wind
   const result = await db.execute<{ count: number; window_start: string | Date }>(sql`
     select count, window_start from rate_limits
     where key = ${key} and window_start >= now() - make_interval(secs => ${windowSeconds})`);
-  const row = rowsOf(result)[0];
+  const row = rowsOf<{ count: number; window_start: string | Date }>(result)[0];
   if (!row) return { allowed: true, count: 0, retryAfterSeconds: 0 };
   const retryAfterSeconds = Math.max(1, Math.ceil((new Date(row.window_start).getTime() + windowSeconds * 1000 - Date.now()) / 1000));
   return { allowed: row.count < limit, count: row.count, retryAfterSeconds };
