@@ -1,16 +1,27 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { baseAuthConfig } from "@/lib/auth/config";
+import { REQUEST_ID_HEADER } from "@/lib/request-id";
 
 const { auth } = NextAuth(baseAuthConfig());
 
 // Machine-to-machine routes authenticate themselves (webhook secrets, signing keys, API keys).
 const PUBLIC_PREFIXES = ["/login", "/api/auth", "/api/webhooks", "/api/inngest", "/api/health", "/api/v1"];
 
+/** Every request carries an id (kept if a load balancer sent one) so its log lines can be joined. */
+function withRequestId(req: Request): NextResponse {
+  const headers = new Headers(req.headers);
+  const requestId = headers.get(REQUEST_ID_HEADER) || crypto.randomUUID();
+  headers.set(REQUEST_ID_HEADER, requestId);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set(REQUEST_ID_HEADER, requestId);
+  return res;
+}
+
 export const proxy = auth((req) => {
   const { pathname, search } = req.nextUrl;
-  if (PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
-  if (req.auth?.user) return NextResponse.next();
+  if (PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return withRequestId(req);
+  if (req.auth?.user) return withRequestId(req);
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: { code: "unauthenticated", message: "Log in or send an API key." } }, { status: 401 });
   }

@@ -1,0 +1,61 @@
+import { eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { auditLog, outbox, plans, tenants, users } from "@/db/schema";
+import { verifyPassword } from "@/lib/security/password";
+import { createTestDatabase, dropTestTemplate } from "@/test/db";
+import { ConflictError, createTenant, createTenantUser, setTenantStatus } from "./admin";
+import { DEFAULT_PLANS } from "./plans";
+
+const actor = { id: null as unknown as string, email: "root@evosense.local" };
+
+describe("super-admin tenant management", () => {
+  let database: Database;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    await database.db.insert(plans).values(DEFAULT_PLANS);
+  });
+  afterEach(async () => database.close());
+  afterAll(dropTestTemplate);
+
+  it("creates a tenant with a snapshot of its plan, a tenant/created event and an audit entry, in one go", async () => {
+    const tenant = await createTenant(database.db, actor, { name: "Padaria Sol", slug: "padaria-sol", planCode: "pro", timezone: "America/Sao_Paulo" });
+    expect(tenant.planLimits).toEqual(DEFAULT_PLANS.find((p) => p.code === "pro")!.limits);
+    const events = await database.db.select().from(outbox).where(eq(outbox.name, "tenant/created"));
+    expect(events.map((e) => e.data)).toEqual([{ tenantId: tenant.id }]);
+    const audit = await database.db.select().from(auditLog).where(eq(auditLog.targetId, tenant.id));
+    expect(audit.map((a) => a.action)).toEqual(["tenant.create"]);
+  });
+
+  it("refuses a duplicate slug and leaves nothing half-written", async () => {
+    await createTenant(database.db, actor, { name: "A", slug: "loja", planCode: "starter", timezone: "America/Sao_Paulo" });
+    await expect(
+      createTenant(database.db, actor, { name: "B", slug: "loja", planCode: "starter", timezone: "America/Sao_Paulo" }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect(await database.db.select().from(tenants)).toHaveLength(1);
+    expect(await database.db.select().from(outbox)).toHaveLength(1);
+  });
+
+  it("creates a user with a hashed password and refuses a duplicate e-mail in any case", async () => {
+    const tenant = await createTenant(database.db, actor, { name: "A", slug: "loja", planCode: "starter", timezone: "America/Sao_Paulo" });
+    await createTenantUser(database.db, actor, { tenantId: tenant.id, name: "Ana", email: "Ana@Loja.local", role: "viewer", password: "uma-senha-longa" });
+    const [user] = await database.db.select().from(users);
+    expect(user!.email).toBe("ana@loja.local");
+    expect(await verifyPassword("uma-senha-longa", user!.passwordHash)).toBe(true);
+    await expect(
+      createTenantUser(database.db, actor, { tenantId: tenant.id, name: "Ana 2", email: "ANA@loja.local", role: "admin", password: "outra-senha-longa" }),
+    ).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("suspends and reactivates with audit entries; reactivation queues tenant/reactivated", async () => {
+    const tenant = await createTenant(database.db, actor, { name: "A", slug: "loja", planCode: "starter", timezone: "America/Sao_Paulo" });
+    await setTenantStatus(database.db, actor, tenant.id, "suspended");
+    expect((await database.db.select().from(tenants))[0]!.status).toBe("suspended");
+    await setTenantStatus(database.db, actor, tenant.id, "active");
+    expect((await database.db.select().from(tenants))[0]!.status).toBe("active");
+    const actions = (await database.db.select().from(auditLog).orderBy(auditLog.id)).map((a) => a.action);
+    expect(actions).toEqual(["tenant.create", "tenant.suspend", "tenant.reactivate"]);
+    const reactivated = await database.db.select().from(outbox).where(eq(outbox.name, "tenant/reactivated"));
+    expect(reactivated).toHaveLength(1);
+  });
+});
