@@ -86,7 +86,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const e = parsed.data;
-  const isProduction = e.NODE_ENV === "production" && e.EVOSENSE_LAUNCH !== "embedded";
+  // `next build` runs with NODE_ENV=production but serves nothing; the checks apply when the server starts.
+  const building = source.NEXT_PHASE === "phase-production-build";
+  const isProduction = e.NODE_ENV === "production" && e.EVOSENSE_LAUNCH !== "embedded" && !building;
   const jobsMode = e.JOBS_MODE ?? (e.INNGEST_EVENT_KEY || e.INNGEST_BASE_URL || e.INNGEST_DEV ? "inngest" : "embedded");
   const dataDir = path.resolve(e.DATA_DIR);
 

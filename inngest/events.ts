@@ -1,0 +1,9 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+
+/** The typed event catalogue: every event the app emits (through the outbox) or a function listens to. */
+export const tenantCreated = eventType("tenant/created", { schema: z.object({ tenantId: z.uuid() }) });
+export const tenantReactivated = eventType("tenant/reactivated", { schema: z.object({ tenantId: z.uuid() }) });
+export const messageReceived = eventType("message/received", {
+  schema: z.object({ tenantId: z.uuid(), messageId: z.uuid() }),
+});

@@ -1,0 +1,4 @@
+import { jobMaintenanceFn } from "./job-maintenance";
+import { tenantCreatedFn } from "./tenant-created";
+
+export const functions = [tenantCreatedFn, jobMaintenanceFn];

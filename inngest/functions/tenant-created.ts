@@ -1,0 +1,16 @@
+import { NonRetriableError } from "inngest";
+import { getDb } from "@/db/client";
+import { applyDefaultTenantSettings } from "@/lib/jobs/tenant-defaults";
+import { inngest } from "../client";
+import { tenantCreated } from "../events";
+
+export const tenantCreatedFn = inngest.createFunction(
+  { id: "tenant-created", triggers: [tenantCreated], retries: 5 },
+  async ({ event, step }) => {
+    const applied = await step.run("apply-default-settings", async () =>
+      applyDefaultTenantSettings(await getDb(), event.data.tenantId),
+    );
+    if (!applied) throw new NonRetriableError(`tenant ${event.data.tenantId} does not exist`);
+    return { tenantId: event.data.tenantId };
+  },
+);
