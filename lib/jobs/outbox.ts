@@ -1,4 +1,7 @@
-import { ulid } from "ulid";
+import { monotonicFactory } from "ulid";
+
+// Monotonic: events queued in one millisecond keep their order, which the drainers follow.
+const ulid = monotonicFactory();
 import type { DbOrTx } from "@/db/client";
 import { outbox } from "@/db/schema";
 

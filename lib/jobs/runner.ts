@@ -8,7 +8,9 @@ import { bindEmbeddedFetch, type FunctionConfig } from "./embedded-fetch";
 import { evaluate, isSupportedExpression, resolvePath } from "./expressions";
 import { dueRuns, findRun, findRuns, insertRun, requeueInterrupted, saveRun, type Run } from "./run-store";
 
-type Handler = { POST: (req: Request) => Promise<Response>; PUT: (req: Request) => Promise<Response> };
+// The Next.js serve() handler; it reads only what a standard Request carries.
+type RequestHandler = (req: never, res: unknown) => Promise<Response>;
+type Handler = { POST: RequestHandler; PUT: RequestHandler };
 type Logger = { info: (o: object, m?: string) => void; warn: (o: object, m?: string) => void; error: (o: object, m?: string) => void };
 type Op = { op: string; id: string; name?: string; data?: unknown; error?: unknown; opts?: Record<string, unknown> };
 
@@ -79,7 +81,7 @@ export class EmbeddedRunner {
   async prepare(): Promise<void> {
     await this.lock();
     bindEmbeddedFetch({ db: async () => this.db, onRegister: (fns) => this.register(fns) });
-    const res = await this.options.handler.PUT(new Request(BASE, { method: "PUT" }));
+    const res = await this.options.handler.PUT(new Request(BASE, { method: "PUT" }) as never, undefined);
     if (!res.ok) throw new Error(`embedded runner: function sync failed (${res.status}): ${await res.text()}`);
     if (this.configs.size === 0) throw new Error("embedded runner: the handler registered no functions");
     const recovered = await requeueInterrupted(this.db);
@@ -291,7 +293,8 @@ export class EmbeddedRunner {
       },
     };
     const res = await this.options.handler.POST(
-      new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+      new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }) as never,
+      undefined,
     );
     const text = await res.text();
     const parsed = text ? (JSON.parse(text) as unknown) : null;

@@ -1,0 +1,49 @@
+import { getDatabase } from "@/db/client";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+import { forwardOutbox } from "./forwarder";
+import { EmbeddedRunner } from "./runner";
+
+type Worker = { stop: () => Promise<void> };
+const holder = globalThis as unknown as { __evosenseWorker?: Promise<Worker> };
+
+/** Starts the process's background worker once: the embedded runner, or the forwarder to Inngest. */
+export function startBackgroundWork(): Promise<Worker> {
+  holder.__evosenseWorker ??= (async () => {
+    const database = await getDatabase();
+    const log = logger().child({ component: "jobs" });
+    // Imported lazily: the serve handler pulls in every function and its dependencies.
+    const [{ inngestHandler }, { inngest }] = await Promise.all([import("@/inngest/serve"), import("@/inngest/client")]);
+    if (env().jobsMode === "embedded") {
+      const runner = new EmbeddedRunner({ database, handler: inngestHandler, logger: log });
+      await runner.start();
+      return runner;
+    }
+    let stopped = false;
+    const loop = async () => {
+      while (!stopped) {
+        try {
+          const { sent, failed } = await forwardOutbox(database.db, (events) => inngest.send(events));
+          if (failed) log.warn({ failed }, "outbox forward failed; will retry");
+          if (sent > 0) continue;
+        } catch (err) {
+          log.error({ err: (err as Error).message }, "outbox forwarder error");
+        }
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    };
+    const done = loop();
+    log.info("outbox forwarder started");
+    return {
+      stop: async () => {
+        stopped = true;
+        await done;
+      },
+    };
+  })();
+  return holder.__evosenseWorker;
+}
+
+export function backgroundWorkRunning(): boolean {
+  return holder.__evosenseWorker !== undefined;
+}
