@@ -1,0 +1,81 @@
+import { eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { auditLog, connections, plans, tenants } from "@/db/schema";
+import { decryptSecret } from "@/lib/security/crypto";
+import { createTestDatabase, dropTestTemplate } from "@/test/db";
+import { ConnectionError, createConnection, deleteConnection, listConnectionViews, updateConnection } from "./service";
+
+const actor = { id: null as unknown as string, email: "admin@a.local" };
+const base = { evolutionBaseUrl: "https://evo.example.com/", instanceToken: "token-1234567890" };
+
+describe("Evolution connections", () => {
+  let database: Database;
+  let a: typeof tenants.$inferSelect;
+  let b: typeof tenants.$inferSelect;
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    const limits = { connections: 2, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 10, semanticSearch: false };
+    await database.db.insert(plans).values({ code: "starter", name: "Starter", priceBrlCents: 1, limits });
+    [a, b] = (await database.db
+      .insert(tenants)
+      .values([
+        { slug: "a", name: "A", planCode: "starter", planLimits: limits },
+        { slug: "b", name: "B", planCode: "starter", planLimits: limits },
+      ])
+      .returning()) as [typeof a, typeof b];
+  });
+  afterEach(async () => database.close());
+  afterAll(dropTestTemplate);
+
+  it("stores the instance token and a generated webhook secret encrypted, and shows only a token hint", async () => {
+    const row = await createConnection(database.db, a, actor, { name: "Loja", instanceName: "loja-a", ...base });
+    expect(row.evolutionBaseUrl).toBe("https://evo.example.com/");
+    expect(row.instanceTokenEnc).not.toContain("token-1234567890");
+    expect(decryptSecret(row.instanceTokenEnc)).toBe("token-1234567890");
+    const [view] = await listConnectionViews(database.db, a.id);
+    expect(view).toMatchObject({ instanceName: "loja-a", tokenHint: "••••7890" });
+    expect(view!.webhookSecret.length).toBeGreaterThanOrEqual(40);
+    expect(JSON.stringify(view)).not.toContain("token-1234567890");
+    const audit = await database.db.select().from(auditLog).where(eq(auditLog.targetId, row.id));
+    expect(audit.map((e) => e.action)).toEqual(["connection.create"]);
+  });
+
+  it("refuses an instance name already used by any tenant", async () => {
+    await createConnection(database.db, a, actor, { name: "Loja", instanceName: "shared", ...base });
+    await expect(createConnection(database.db, b, actor, { name: "Other", instanceName: "shared", ...base })).rejects.toMatchObject({ code: "instance_taken" });
+  });
+
+  it("enforces the plan's connection limit", async () => {
+    await createConnection(database.db, a, actor, { name: "1", instanceName: "a-1", ...base });
+    await createConnection(database.db, a, actor, { name: "2", instanceName: "a-2", ...base });
+    await expect(createConnection(database.db, a, actor, { name: "3", instanceName: "a-3", ...base })).rejects.toBeInstanceOf(ConnectionError);
+    // An unlimited plan (null) has no cap.
+    await createConnection(database.db, { ...b, planLimits: { ...b.planLimits, connections: null } }, actor, { name: "b1", instanceName: "b-1", ...base });
+  });
+
+  it("keeps the stored token when an edit leaves it empty, and replaces it when given", async () => {
+    const row = await createConnection(database.db, a, actor, { name: "Loja", instanceName: "loja-a", ...base });
+    await updateConnection(database.db, a, actor, { connectionId: row.id, name: "Loja 2", instanceName: "loja-a", evolutionBaseUrl: "https://evo2.example.com" });
+    let [stored] = await database.db.select().from(connections);
+    expect(stored!.name).toBe("Loja 2");
+    expect(decryptSecret(stored!.instanceTokenEnc)).toBe("token-1234567890");
+    await updateConnection(database.db, a, actor, { connectionId: row.id, name: "Loja 2", instanceName: "loja-a", evolutionBaseUrl: "https://evo2.example.com", instanceToken: "new-token-abcdef" });
+    [stored] = await database.db.select().from(connections);
+    expect(decryptSecret(stored!.instanceTokenEnc)).toBe("new-token-abcdef");
+  });
+
+  it("tenant B can neither see, edit nor delete tenant A's connection", async () => {
+    const row = await createConnection(database.db, a, actor, { name: "Loja", instanceName: "loja-a", ...base });
+    expect(await listConnectionViews(database.db, b.id)).toEqual([]);
+    await expect(
+      updateConnection(database.db, b, actor, { connectionId: row.id, name: "hacked", instanceName: "loja-a", evolutionBaseUrl: "https://x.example.com" }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(deleteConnection(database.db, b, actor, row.id)).rejects.toMatchObject({ code: "not_found" });
+    const [stored] = await database.db.select().from(connections);
+    expect(stored).toMatchObject({ id: row.id, name: "Loja", tenantId: a.id });
+    await deleteConnection(database.db, a, actor, row.id);
+    expect(await database.db.select().from(connections)).toEqual([]);
+  });
+});

@@ -1,0 +1,116 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/db/client";
+import { recordAudit } from "@/lib/audit/queries";
+import type { SessionUser } from "@/lib/auth/roles";
+import { env } from "@/lib/env";
+import { decryptSecret, encryptSecret } from "@/lib/security/crypto";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import type { PlanLimits } from "@/db/schema";
+import * as q from "./queries";
+import type { CreateConnectionInput, UpdateConnectionInput } from "./schemas";
+
+/** A user-facing refusal; `code` is a dictionary key of the connections page. */
+export class ConnectionError extends Error {
+  constructor(readonly code: "instance_taken" | "plan_limit" | "not_found") {
+    super(code);
+  }
+}
+
+type Tenant = { id: string; planLimits: PlanLimits };
+type Actor = Pick<SessionUser, "id" | "email">;
+
+export function webhookUrl(): string {
+  return `${env().APP_URL ?? `http://localhost:${env().PORT}`}/api/webhooks/evolution`;
+}
+
+export function newWebhookSecret(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export async function createConnection(db: Db, tenant: Tenant, actor: Actor, input: CreateConnectionInput) {
+  if (await q.instanceNameTaken(db, input.instanceName)) throw new ConnectionError("instance_taken");
+  return withTenant(
+    tenant.id,
+    async (tx) => {
+      const limit = tenant.planLimits.connections;
+      if (limit !== null && (await q.countConnections(tx, tenant.id)) >= limit) throw new ConnectionError("plan_limit");
+      const row = await q.insertConnection(tx, tenant.id, {
+        name: input.name,
+        instanceName: input.instanceName,
+        evolutionBaseUrl: input.evolutionBaseUrl,
+        instanceTokenEnc: encryptSecret(input.instanceToken),
+        webhookSecretEnc: encryptSecret(newWebhookSecret()),
+      });
+      await recordAudit(tx, { tenantId: tenant.id, actorUserId: actor.id, actorEmail: actor.email, action: "connection.create", targetType: "connection", targetId: row.id, details: { instanceName: row.instanceName } });
+      return row;
+    },
+    db,
+  );
+}
+
+export async function updateConnection(db: Db, tenant: Tenant, actor: Actor, input: UpdateConnectionInput) {
+  if (await q.instanceNameTaken(db, input.instanceName, input.connectionId)) throw new ConnectionError("instance_taken");
+  return withTenant(
+    tenant.id,
+    async (tx) => {
+      const row = await q.updateConnection(tx, tenant.id, input.connectionId, {
+        name: input.name,
+        instanceName: input.instanceName,
+        evolutionBaseUrl: input.evolutionBaseUrl,
+        ...(input.instanceToken ? { instanceTokenEnc: encryptSecret(input.instanceToken) } : {}),
+      });
+      if (!row) throw new ConnectionError("not_found");
+      await recordAudit(tx, { tenantId: tenant.id, actorUserId: actor.id, actorEmail: actor.email, action: "connection.update", targetType: "connection", targetId: row.id, details: { instanceName: row.instanceName, tokenChanged: Boolean(input.instanceToken) } });
+      return row;
+    },
+    db,
+  );
+}
+
+export async function deleteConnection(db: Db, tenant: Tenant, actor: Actor, connectionId: string) {
+  return withTenant(
+    tenant.id,
+    async (tx) => {
+      const row = await q.deleteConnection(tx, tenant.id, connectionId);
+      if (!row) throw new ConnectionError("not_found");
+      await recordAudit(tx, { tenantId: tenant.id, actorUserId: actor.id, actorEmail: actor.email, action: "connection.delete", targetType: "connection", targetId: row.id, details: { instanceName: row.instanceName } });
+      return row;
+    },
+    db,
+  );
+}
+
+export type ConnectionView = {
+  id: string;
+  name: string;
+  instanceName: string;
+  evolutionBaseUrl: string;
+  tokenHint: string;
+  webhookSecret: string;
+  state: string;
+  stateReason: string | null;
+  stateChangedAt: Date | null;
+  qrCode: string | null;
+  qrUpdatedAt: Date | null;
+};
+
+/** What the settings page shows: the webhook secret in clear (it must be pasted into Evolution), never the token. */
+export async function listConnectionViews(db: Db, tenantId: string): Promise<ConnectionView[]> {
+  const rows = await withTenant(tenantId, (tx) => q.listConnections(tx, tenantId), db);
+  return rows.map((r) => {
+    const token = decryptSecret(r.instanceTokenEnc);
+    return {
+      id: r.id,
+      name: r.name,
+      instanceName: r.instanceName,
+      evolutionBaseUrl: r.evolutionBaseUrl,
+      tokenHint: `••••${token.slice(-4)}`,
+      webhookSecret: decryptSecret(r.webhookSecretEnc),
+      state: r.state,
+      stateReason: r.stateReason,
+      stateChangedAt: r.stateChangedAt,
+      qrCode: r.qrCode,
+      qrUpdatedAt: r.qrUpdatedAt,
+    };
+  });
+}
