@@ -74,7 +74,7 @@ describe("embedded Inngest runner", () => {
     await runner.prepare();
   });
   afterEach(async () => {
-    await runner.stop();
+    await runner?.stop();
     await database.close();
   });
   afterAll(dropTestTemplate);
