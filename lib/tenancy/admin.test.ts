@@ -6,6 +6,7 @@ import { verifyPassword } from "@/lib/security/password";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
 import { ConflictError, createTenant, createTenantUser, setTenantStatus } from "./admin";
 import { DEFAULT_PLANS } from "./plans";
+import { listTenantsWithCounts } from "./queries";
 
 const actor = { id: null as unknown as string, email: "root@evosense.local" };
 
@@ -57,5 +58,17 @@ describe("super-admin tenant management", () => {
     expect(actions).toEqual(["tenant.create", "tenant.suspend", "tenant.reactivate"]);
     const reactivated = await database.db.select().from(outbox).where(eq(outbox.name, "tenant/reactivated"));
     expect(reactivated).toHaveLength(1);
+  });
+
+  it("lists tenants with their plan, status and user and message counts", async () => {
+    const a = await createTenant(database.db, actor, { name: "Alfa", slug: "alfa", planCode: "pro", timezone: "America/Sao_Paulo" });
+    await createTenant(database.db, actor, { name: "Beta", slug: "beta", planCode: "starter", timezone: "America/Sao_Paulo" });
+    await createTenantUser(database.db, actor, { tenantId: a.id, name: "Ana", email: "ana@alfa.local", role: "admin", password: "uma-senha-longa" });
+    await createTenantUser(database.db, actor, { tenantId: a.id, name: "Bia", email: "bia@alfa.local", role: "viewer", password: "uma-senha-longa" });
+    const rows = await listTenantsWithCounts(database.db);
+    expect(rows.map((r) => [r.slug, r.planName, r.status, r.userCount, r.messageCount])).toEqual([
+      ["alfa", "Pro", "active", 2, 0],
+      ["beta", "Starter", "active", 0, 0],
+    ]);
   });
 });

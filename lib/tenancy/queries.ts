@@ -17,12 +17,12 @@ export async function findTenantById(db: DbOrTx, id: string) {
 /** Super-admin console: every tenant with its plan, status, user and message counts. */
 export async function listTenantsWithCounts(db: DbOrTx) {
   const userCounts = db
-    .select({ tenantId: users.tenantId, n: count().as("n") })
+    .select({ tenantId: users.tenantId, userCount: count().as("user_count") })
     .from(users)
     .groupBy(users.tenantId)
     .as("uc");
   const messageCounts = db
-    .select({ tenantId: messages.tenantId, n: count().as("n") })
+    .select({ tenantId: messages.tenantId, messageCount: count().as("message_count") })
     .from(messages)
     .groupBy(messages.tenantId)
     .as("mc");
@@ -35,8 +35,8 @@ export async function listTenantsWithCounts(db: DbOrTx) {
       planCode: tenants.planCode,
       planName: plans.name,
       createdAt: tenants.createdAt,
-      userCount: sql<number>`coalesce(${userCounts.n}, 0)`.mapWith(Number),
-      messageCount: sql<number>`coalesce(${messageCounts.n}, 0)`.mapWith(Number),
+      userCount: sql<number>`coalesce(${userCounts.userCount}, 0)`.mapWith(Number),
+      messageCount: sql<number>`coalesce(${messageCounts.messageCount}, 0)`.mapWith(Number),
     })
     .from(tenants)
     .innerJoin(plans, eq(plans.code, tenants.planCode))

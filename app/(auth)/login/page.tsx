@@ -23,7 +23,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       </div>
       <Card className="w-full max-w-sm">
         <CardHeader>
-          <CardTitle className="text-2xl">{t("title")}</CardTitle>
+          <CardTitle>
+            <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          </CardTitle>
           <CardDescription>{t("subtitle")}</CardDescription>
         </CardHeader>
         <CardContent>
