@@ -1,7 +1,10 @@
 import "server-only";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { requestLogger } from "@/lib/log";
+import { REQUEST_ID_HEADER } from "@/lib/request-id";
 import { findTenantBySlug } from "@/lib/tenancy/queries";
 import { auth } from "./auth";
 import type { Role, SessionUser } from "./roles";
@@ -59,12 +62,18 @@ function fieldErrors(error: z.ZodError): Record<string, string[]> {
 /** A known, user-facing failure (validation beyond the schema, conflicts, limits). */
 export class ActionError extends Error {}
 
-async function runAction<T>(run: () => Promise<T>): Promise<ActionState> {
+async function runAction<T>(run: () => Promise<T>, context: { userId: string; tenantId?: string }): Promise<ActionState> {
+  const log = requestLogger({ requestId: (await headers()).get(REQUEST_ID_HEADER) ?? undefined, tenantId: context.tenantId });
   try {
     await run();
+    log.info({ userId: context.userId }, "action ok");
     return { ok: true, at: Date.now() };
   } catch (e) {
-    if (e instanceof ActionError) return { error: e.message, at: Date.now() };
+    if (e instanceof ActionError) {
+      log.info({ userId: context.userId, refused: e.message }, "action refused");
+      return { error: e.message, at: Date.now() };
+    }
+    log.error({ userId: context.userId, err: (e as Error).message }, "action failed");
     throw e;
   }
 }
@@ -79,7 +88,7 @@ export function adminAction<S extends z.ZodType>(
     if (!user || user.role !== "super_admin") return { error: "forbidden", at: Date.now() };
     const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { error: "invalid", fieldErrors: fieldErrors(parsed.error), at: Date.now() };
-    return runAction(() => fn(parsed.data, user));
+    return runAction(() => fn(parsed.data, user), { userId: user.id });
   };
 }
 
@@ -99,6 +108,6 @@ export function tenantAction<S extends z.ZodType>(
     if (!tenant || !allowed) return { error: "forbidden", at: Date.now() };
     const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { error: "invalid", fieldErrors: fieldErrors(parsed.error), at: Date.now() };
-    return runAction(() => fn(parsed.data, { user, tenant }));
+    return runAction(() => fn(parsed.data, { user, tenant }), { userId: user.id, tenantId: tenant.id });
   };
 }
