@@ -51,7 +51,6 @@ export default async function AdminPage() {
             timezone: t("timezone"),
             create: tc("create"),
             cancel: tc("cancel"),
-            tenantCreated: t("tenantCreated"),
             errors,
           }}
         />
