@@ -1,0 +1,25 @@
+import { getDb } from "@/db/client";
+import { handleEvolutionWebhook } from "@/lib/ingest/handle-webhook";
+import { requestLogger } from "@/lib/log";
+import { REQUEST_ID_HEADER } from "@/lib/request-id";
+
+export const dynamic = "force-dynamic";
+
+// Base64 media makes bodies large; anything above this is refused before it is buffered whole.
+const MAX_BODY_BYTES = 25 * 1024 * 1024;
+
+// POST /api/webhooks/evolution and /api/webhooks/evolution/<event-suffix> ("webhook by events").
+export async function POST(request: Request) {
+  const log = requestLogger({ requestId: request.headers.get(REQUEST_ID_HEADER) ?? undefined });
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_BODY_BYTES) {
+    return Response.json({ error: { code: "payload_too_large", message: "Bodies up to 25 MB are accepted." } }, { status: 413 });
+  }
+  const rawBody = await request.text();
+  if (rawBody.length > MAX_BODY_BYTES) {
+    return Response.json({ error: { code: "payload_too_large", message: "Bodies up to 25 MB are accepted." } }, { status: 413 });
+  }
+  const result = await handleEvolutionWebhook(await getDb(), { rawBody, headers: request.headers, url: new URL(request.url) });
+  log.info({ status: result.status, code: (result.body.error as { code?: string } | undefined)?.code }, "evolution webhook");
+  return Response.json(result.body, { status: result.status });
+}

@@ -1,0 +1,191 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { chats, connections, messages, outbox, plans, tenants } from "@/db/schema";
+import { encryptSecret } from "@/lib/security/crypto";
+import { createTestDatabase, dropTestTemplate } from "@/test/db";
+import { signEvolutionJwt } from "./authenticate";
+import { handleEvolutionWebhook } from "./handle-webhook";
+
+const FIXTURES = path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution");
+const body = (name: string) => readFileSync(path.join(FIXTURES, name), "utf8");
+const SECRET = "loja-webhook-secret";
+const URL_BASE = new URL("http://evosense.test/api/webhooks/evolution");
+
+describe("Evolution webhook ingest", () => {
+  let database: Database;
+  let tenantId: string;
+  let otherTenantId: string;
+
+  const post = (raw: string, headers: Record<string, string> = { "x-evosense-secret": SECRET }, url = URL_BASE) =>
+    handleEvolutionWebhook(database.db, { rawBody: raw, headers: new Headers(headers), url });
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    const limits = { connections: 3, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 10, semanticSearch: true };
+    await database.db.insert(plans).values({ code: "pro", name: "Pro", priceBrlCents: 1, limits });
+    const [loja, other] = await database.db
+      .insert(tenants)
+      .values([
+        { slug: "loja-centro", name: "Loja Centro", planCode: "pro", planLimits: limits },
+        { slug: "outra", name: "Outra", planCode: "pro", planLimits: limits },
+      ])
+      .returning();
+    tenantId = loja!.id;
+    otherTenantId = other!.id;
+    await database.db.insert(connections).values([
+      { tenantId, name: "Loja", instanceName: "loja-centro", evolutionBaseUrl: "http://evo", instanceTokenEnc: encryptSecret("LOJA-TOKEN"), webhookSecretEnc: encryptSecret(SECRET) },
+      { tenantId: otherTenantId, name: "Outra", instanceName: "outra", evolutionBaseUrl: "http://evo", instanceTokenEnc: encryptSecret("OUTRA-TOKEN"), webhookSecretEnc: encryptSecret("outra-secret") },
+    ]);
+  });
+  afterEach(async () => database.close());
+  afterAll(dropTestTemplate);
+
+  it("stores a customer text under the right tenant with its message/received event, once", async () => {
+    const first = await post(body("messages-upsert-text.json"));
+    expect(first).toMatchObject({ status: 200, body: { stored: true } });
+    const again = await post(body("messages-upsert-text.json"));
+    expect(again).toEqual({ status: 200, body: { duplicate: true } });
+
+    const rows = await database.db.select().from(messages);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ tenantId, type: "text", fromMe: false, analysisStatus: "pending", text: "Oi! Vocês têm o tênis de corrida no tamanho 38?" });
+    const events = await database.db.select().from(outbox).where(eq(outbox.name, "message/received"));
+    expect(events.map((e) => e.data.messageId)).toEqual([rows[0]!.id]);
+    const [chat] = await database.db.select().from(chats);
+    expect(chat).toMatchObject({ remoteJid: "5511987654321@s.whatsapp.net", altJid: "187654321098765@lid", contactName: "Mariana Souza", phoneMasked: "+55 11 9****-4321", messageCount: 1 });
+    expect(chat!.phoneHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("keeps one chat identity when the same contact writes from its @lid address", async () => {
+    await post(body("messages-upsert-text.json"));
+    const lidFirst = JSON.parse(body("messages-upsert-reply.json"));
+    lidFirst.data.key.remoteJid = "187654321098765@lid";
+    lidFirst.data.key.remoteJidAlt = "5511987654321@s.whatsapp.net";
+    await post(JSON.stringify(lidFirst));
+    expect(await database.db.select().from(chats)).toHaveLength(1);
+    expect(await database.db.select().from(messages)).toHaveLength(2);
+  });
+
+  it("stores outgoing, audio and media messages without scoring them or keeping media bytes", async () => {
+    await post(body("messages-upsert-fromme.json"));
+    await post(body("send-message-text.json"));
+    const audio = JSON.parse(body("messages-upsert-audio.json"));
+    audio.data.message.base64 = "T2dnUwACAAAAAAAAAAA".repeat(1000);
+    await post(JSON.stringify(audio));
+    const rows = await database.db.select().from(messages);
+    expect(rows.map((r) => [r.type, r.fromMe, r.analysisStatus]).sort()).toEqual([
+      ["audio", false, "skipped"],
+      ["text", true, "skipped"],
+      ["text", true, "skipped"],
+    ]);
+    expect(JSON.stringify(rows)).not.toContain("T2dnUwACAAAAAAAAAAA");
+    expect(await database.db.select().from(outbox)).toEqual([]);
+  });
+
+  it("applies read receipts, edits (keeping history) and deletes (keeping the row)", async () => {
+    await post(body("send-message-text.json"));
+    expect((await post(body("messages-update-read.json"))).status).toBe(200);
+    await post(body("messages-upsert-text.json"));
+    expect((await post(body("messages-edited.json"))).status).toBe(200);
+    const [sent] = await database.db.select().from(messages).where(eq(messages.externalId, "3EB0C7A1F49D2E86B5A301"));
+    expect(sent!.deliveryStatus).toBe("READ");
+    const [edited] = await database.db.select().from(messages).where(eq(messages.externalId, "A1F3C5E7092B4D6F8A1C3E5F7092B4D6"));
+    expect(edited!.text).toBe("Oi! Vocês têm o tênis de corrida no tamanho 39?");
+    expect(edited!.editedAt).not.toBeNull();
+    expect(edited!.meta.editHistory).toEqual([expect.objectContaining({ text: "Oi! Vocês têm o tênis de corrida no tamanho 38?" })]);
+
+    await post(body("messages-upsert-video-caption.json"));
+    expect((await post(body("messages-delete.json"))).status).toBe(200);
+    const [deleted] = await database.db.select().from(messages).where(eq(messages.externalId, "C4E6A8B0D2F41638A5C7E9B1D3F52749"));
+    expect(deleted!.deletedAt).not.toBeNull();
+  });
+
+  it("attaches a reaction to its target and asks Evolution to retry when the target has not arrived", async () => {
+    expect((await post(body("messages-upsert-reaction.json"))).status).toBe(409);
+    await post(body("send-message-text.json"));
+    expect((await post(body("messages-upsert-reaction.json"))).status).toBe(200);
+    const [target] = await database.db.select().from(messages).where(eq(messages.externalId, "3EB0C7A1F49D2E86B5A301"));
+    expect(target!.meta.reactions).toEqual({ customer: "❤️" });
+  });
+
+  it("tracks connection state, the latest QR code, contact names and logout", async () => {
+    await post(body("qrcode-updated.json"));
+    let [c] = await database.db.select().from(connections).where(eq(connections.tenantId, tenantId));
+    expect(c!.qrCode).toMatch(/^data:image\/png;base64,/);
+    await post(body("connection-update-open.json"));
+    [c] = await database.db.select().from(connections).where(eq(connections.tenantId, tenantId));
+    expect(c).toMatchObject({ state: "open", ownJid: "5511912345678@s.whatsapp.net", qrCode: null });
+    await post(body("connection-update-close.json"));
+    [c] = await database.db.select().from(connections).where(eq(connections.tenantId, tenantId));
+    expect(c).toMatchObject({ state: "close", stateReason: "close (401)" });
+    await post(body("logout-instance.json"));
+    [c] = await database.db.select().from(connections).where(eq(connections.tenantId, tenantId));
+    expect(c!.state).toBe("logged_out");
+
+    await post(body("messages-upsert-text.json"));
+    const contacts = JSON.parse(body("contacts-upsert.json"));
+    contacts.data[0].pushName = "Mariana S.";
+    expect((await post(JSON.stringify(contacts))).body).toEqual({ updated: 2 });
+    const [chat] = await database.db.select().from(chats);
+    expect(chat!.contactName).toBe("Mariana S.");
+  });
+
+  it("acknowledges presence and unknown events without storing anything", async () => {
+    expect(await post(body("presence-update.json"))).toEqual({ status: 200, body: { ignored: true } });
+    expect(await post(JSON.stringify({ event: "call", instance: "loja-centro", data: [] }))).toEqual({ status: 200, body: { ignored: true } });
+    expect(await database.db.select().from(messages)).toEqual([]);
+  });
+
+  it("authenticates by jwt_key, global ?secret= and body apikey, and refuses anything else with 401", async () => {
+    const text = JSON.parse(body("messages-upsert-text.json"));
+    expect((await post(JSON.stringify(text), { authorization: `Bearer ${signEvolutionJwt(SECRET)}` })).status).toBe(200);
+    expect((await post(JSON.stringify({ ...text, apikey: "LOJA-TOKEN" }), {})).status).toBe(200);
+    expect((await post(JSON.stringify(text), { "x-evosense-secret": "outra-secret" })).status).toBe(401);
+    expect((await post(JSON.stringify({ ...text, apikey: "OUTRA-TOKEN" }), {})).status).toBe(401);
+    const refused = await post(JSON.stringify(text), {}, new URL(`${URL_BASE}?secret=guess`));
+    expect(refused).toMatchObject({ status: 401, body: { error: { code: "unauthorized" } } });
+  });
+
+  it("answers bad input with a clear JSON error and writes nothing", async () => {
+    expect(await post("{not json")).toMatchObject({ status: 400, body: { error: { code: "invalid_json" } } });
+    expect(await post(JSON.stringify({ event: "messages.upsert" }))).toMatchObject({ status: 422, body: { error: { code: "invalid_payload" } } });
+    const unknown = JSON.parse(body("messages-upsert-text.json"));
+    unknown.instance = "nao-existe";
+    expect(await post(JSON.stringify(unknown))).toMatchObject({ status: 404, body: { error: { code: "unknown_instance" } } });
+    const broken = JSON.parse(body("messages-upsert-text.json"));
+    delete broken.data.key.id;
+    const res = await post(JSON.stringify(broken));
+    expect(res).toMatchObject({ status: 422, body: { error: { code: "invalid_payload" } } });
+    expect((res.body.error as { message: string }).message).toContain("data.key.id");
+    expect(await database.db.select().from(messages)).toEqual([]);
+  });
+
+  it("replaying every fixture twice in random order stores each message once", async () => {
+    const names = ["messages-upsert-text.json", "messages-upsert-reply.json", "messages-upsert-image-caption.json", "messages-upsert-video-caption.json", "messages-upsert-document-caption.json", "messages-upsert-audio.json", "messages-upsert-group.json", "messages-upsert-fromme.json", "send-message-text.json"];
+    const deliveries = [...names, ...names].sort(() => Math.random() - 0.5);
+    for (const name of deliveries) expect((await post(body(name))).status).toBe(200);
+    const rows = await database.db.select().from(messages);
+    expect(new Set(rows.map((r) => r.externalId)).size).toBe(rows.length);
+    expect(rows).toHaveLength(names.length);
+  });
+
+  it("a suspended tenant's messages are stored with analysis deferred", async () => {
+    await database.db.update(tenants).set({ status: "suspended" }).where(eq(tenants.id, tenantId));
+    await post(body("messages-upsert-text.json"));
+    const [row] = await database.db.select().from(messages);
+    expect(row!.analysisStatus).toBe("deferred");
+    expect(await database.db.select().from(outbox)).toEqual([]);
+  });
+
+  it("stores redacted text when the tenant chose so", async () => {
+    await database.db.update(tenants).set({ settings: { storedText: "redacted" } }).where(eq(tenants.id, tenantId));
+    const text = JSON.parse(body("messages-upsert-text.json"));
+    text.data.message.conversation = "Meu CPF é 529.982.247-25 e o email ana@ex.com";
+    await post(JSON.stringify(text));
+    const [row] = await database.db.select().from(messages);
+    expect(row!.text).toBe("Meu CPF é [cpf] e o email [email]");
+  });
+});

@@ -1,0 +1,237 @@
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import { env } from "@/lib/env";
+import { normalizeMessage } from "@/lib/evolution/normalize";
+import { bareJid } from "@/lib/evolution/jid";
+import {
+  connectionUpdateSchema,
+  contactSchema,
+  envelopeSchema,
+  messageDataSchema,
+  messageDeleteSchema,
+  messageEditedSchema,
+  messageUpdateSchema,
+  qrcodeSchema,
+  type Envelope,
+} from "@/lib/evolution/schemas";
+import { decryptSecret } from "@/lib/security/crypto";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import { authenticateSender } from "./authenticate";
+import { ingestMessage, type IngestTarget } from "./ingest-message";
+import * as q from "./queries";
+
+export type WebhookRequest = { rawBody: string; headers: Headers; url: URL };
+export type WebhookResponse = { status: number; body: Record<string, unknown> };
+
+const fail = (status: number, code: string, message: string): WebhookResponse => ({ status, body: { error: { code, message } } });
+
+function invalid(error: z.ZodError, event: string): WebhookResponse {
+  const issue = error.issues[0]!;
+  const path = ["data", ...issue.path].join(".");
+  return fail(422, "invalid_payload", `${event}: ${path}: ${issue.message}`);
+}
+
+type Context = { db: Db; envelope: Envelope; target: IngestTarget };
+
+/** Each handled event; anything else (presence, chats, groups, calls…) is acknowledged and ignored. */
+const HANDLERS: Record<string, (ctx: Context) => Promise<WebhookResponse>> = {
+  "messages.upsert": upsertMessage,
+  "send.message": upsertMessage,
+  "messages.update": updateDeliveryStatus,
+  "messages.edited": editMessage,
+  "send.message.update": editMessage,
+  "messages.delete": deleteMessage,
+  "connection.update": updateConnection,
+  "qrcode.updated": updateQrCode,
+  "contacts.upsert": upsertContacts,
+  "contacts.update": upsertContacts,
+  "logout.instance": logout,
+};
+
+/**
+ * The Evolution webhook, from raw body to stored rows. Status codes follow Evolution's retry rules: 400, 401,
+ * 404 and 422 stop its retries (the body will never be accepted); 409 asks it to try again later.
+ */
+export async function handleEvolutionWebhook(db: Db, req: WebhookRequest): Promise<WebhookResponse> {
+  let json: unknown;
+  try {
+    json = JSON.parse(req.rawBody);
+  } catch {
+    return fail(400, "invalid_json", "The body is not valid JSON.");
+  }
+  const parsed = envelopeSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return fail(422, "invalid_payload", `${issue.path.join(".") || "body"}: ${issue.message}`);
+  }
+  const envelope = parsed.data;
+  const target = await q.findWebhookTarget(db, envelope.instance);
+  if (!target) return fail(404, "unknown_instance", `No connection is configured for instance "${envelope.instance}".`);
+
+  const method = authenticateSender(
+    { headers: req.headers, querySecret: req.url.searchParams.get("secret"), bodyApiKey: envelope.apikey },
+    { webhookSecret: decryptSecret(target.webhookSecretEnc), instanceToken: decryptSecret(target.instanceTokenEnc) },
+    env().EVOLUTION_GLOBAL_WEBHOOK_SECRET,
+  );
+  if (!method) return fail(401, "unauthorized", "Send the connection's webhook secret (x-evosense-secret), a jwt_key token, the global ?secret= or the instance apikey.");
+
+  const handler = HANDLERS[envelope.event.toLowerCase()];
+  if (!handler) return { status: 200, body: { ignored: true } };
+  return handler({ db, envelope, target });
+}
+
+async function upsertMessage({ db, envelope, target }: Context): Promise<WebhookResponse> {
+  const data = messageDataSchema.safeParse(envelope.data);
+  if (!data.success) return invalid(data.error, envelope.event);
+  const message = normalizeMessage(data.data);
+  if (message.type === "reaction" && message.reaction) {
+    const applied = await applyReaction(db, target, message.reaction, message.fromMe);
+    if (!applied) return fail(409, "target_not_found_yet", `Reaction target ${message.reaction.targetId} has not arrived yet.`);
+  }
+  const result = await ingestMessage(db, target, message);
+  return { status: 200, body: result.duplicate ? { duplicate: true } : { stored: true, messageId: result.messageId } };
+}
+
+async function applyReaction(db: Db, target: IngestTarget, reaction: { targetId: string; emoji: string | null }, fromMe: boolean) {
+  return withTenant(
+    target.tenantId,
+    async (tx) => {
+      const message = await q.findMessageByExternalId(tx, target.tenantId, target.connectionId, reaction.targetId);
+      if (!message) return false;
+      const reactions = { ...((message.meta.reactions as Record<string, string | null>) ?? {}), [fromMe ? "business" : "customer"]: reaction.emoji };
+      await q.updateMessage(tx, target.tenantId, message.id, { meta: { ...message.meta, reactions } });
+      return true;
+    },
+    db,
+  );
+}
+
+async function updateDeliveryStatus({ db, envelope, target }: Context): Promise<WebhookResponse> {
+  const items = Array.isArray(envelope.data) ? envelope.data : [envelope.data];
+  for (const item of items) {
+    const data = messageUpdateSchema.safeParse(item);
+    if (!data.success) return invalid(data.error, envelope.event);
+    const found = await withTenant(
+      target.tenantId,
+      async (tx) => {
+        const message = await q.findMessageByExternalId(tx, target.tenantId, target.connectionId, data.data.keyId);
+        if (!message) return false;
+        const statusTimes = { ...((message.meta.statusTimes as Record<string, string>) ?? {}), [data.data.status]: new Date().toISOString() };
+        await q.updateMessage(tx, target.tenantId, message.id, { deliveryStatus: data.data.status, meta: { ...message.meta, statusTimes } });
+        return true;
+      },
+      db,
+    );
+    if (!found) return fail(409, "target_not_found_yet", `Message ${data.data.keyId} has not arrived yet.`);
+  }
+  return { status: 200, body: { updated: true } };
+}
+
+const EDIT = new Set(["MESSAGE_EDIT", "14"]);
+const REVOKE = new Set(["REVOKE", "0"]);
+
+async function editMessage({ db, envelope, target }: Context): Promise<WebhookResponse> {
+  const data = messageEditedSchema.safeParse(envelope.data);
+  if (!data.success) return invalid(data.error, envelope.event);
+  const type = String(data.data.type);
+  if (!EDIT.has(type) && !REVOKE.has(type)) return { status: 200, body: { ignored: true } };
+  // The key is seen from the sender's side: only its id identifies the message.
+  const externalId = data.data.key.id;
+  const edited = data.data.editedMessage ? normalizeMessage(messageDataSchema.parse({ key: { remoteJid: "edit@s.whatsapp.net", id: externalId }, message: data.data.editedMessage })) : null;
+  const found = await withTenant(
+    target.tenantId,
+    async (tx) => {
+      const message = await q.findMessageByExternalId(tx, target.tenantId, target.connectionId, externalId);
+      if (!message) return false;
+      if (REVOKE.has(type)) {
+        await q.updateMessage(tx, target.tenantId, message.id, { deletedAt: message.deletedAt ?? new Date() });
+        return true;
+      }
+      const history = [...((message.meta.editHistory as unknown[]) ?? []), { text: message.text, replacedAt: new Date().toISOString() }];
+      await q.updateMessage(tx, target.tenantId, message.id, { text: edited?.text ?? message.text, editedAt: new Date(), meta: { ...message.meta, editHistory: history } });
+      return true;
+    },
+    db,
+  );
+  if (!found) return fail(409, "target_not_found_yet", `Message ${externalId} has not arrived yet.`);
+  return { status: 200, body: { updated: true } };
+}
+
+async function deleteMessage({ db, envelope, target }: Context): Promise<WebhookResponse> {
+  const data = messageDeleteSchema.safeParse(envelope.data);
+  if (!data.success) return invalid(data.error, envelope.event);
+  const found = await withTenant(
+    target.tenantId,
+    async (tx) => {
+      const message = await q.findMessageByExternalId(tx, target.tenantId, target.connectionId, data.data.id);
+      if (!message) return false;
+      // The row stays (the conversation must still make sense); KPIs skip deleted messages.
+      await q.updateMessage(tx, target.tenantId, message.id, { deletedAt: message.deletedAt ?? new Date() });
+      return true;
+    },
+    db,
+  );
+  if (!found) return fail(409, "target_not_found_yet", `Message ${data.data.id} has not arrived yet.`);
+  return { status: 200, body: { deleted: true } };
+}
+
+const STATES = new Set(["open", "connecting", "close"]);
+
+async function updateConnection({ db, envelope, target }: Context): Promise<WebhookResponse> {
+  const data = connectionUpdateSchema.safeParse(envelope.data);
+  if (!data.success) return invalid(data.error, envelope.event);
+  const state = STATES.has(data.data.state) ? (data.data.state as "open" | "connecting" | "close") : "close";
+  await withTenant(
+    target.tenantId,
+    (tx) =>
+      q.updateConnectionState(tx, target.tenantId, target.connectionId, {
+        state,
+        stateReason: data.data.statusReason ? `${data.data.state} (${data.data.statusReason})` : data.data.state,
+        stateChangedAt: new Date(),
+        ...(data.data.wuid ? { ownJid: bareJid(data.data.wuid) } : {}),
+        ...(state === "open" ? { qrCode: null } : {}),
+      }),
+    db,
+  );
+  return { status: 200, body: { updated: true } };
+}
+
+async function updateQrCode({ db, envelope, target }: Context): Promise<WebhookResponse> {
+  const data = qrcodeSchema.safeParse(envelope.data);
+  if (!data.success) return invalid(data.error, envelope.event);
+  const base64 = data.data.qrcode?.base64;
+  if (!base64?.startsWith("data:image/")) return { status: 200, body: { ignored: true } };
+  await withTenant(
+    target.tenantId,
+    (tx) => q.updateConnectionState(tx, target.tenantId, target.connectionId, { qrCode: base64, qrUpdatedAt: new Date(), state: "connecting" }),
+    db,
+  );
+  return { status: 200, body: { updated: true } };
+}
+
+async function upsertContacts({ db, envelope, target }: Context): Promise<WebhookResponse> {
+  const items = Array.isArray(envelope.data) ? envelope.data : envelope.data ? [envelope.data] : [];
+  const contacts: { jid: string; name: string }[] = [];
+  for (const item of items) {
+    const data = contactSchema.safeParse(item);
+    if (!data.success) return invalid(data.error, envelope.event);
+    if (data.data.pushName) contacts.push({ jid: bareJid(data.data.remoteJid), name: data.data.pushName });
+  }
+  await withTenant(
+    target.tenantId,
+    async (tx) => {
+      for (const c of contacts) await q.setContactName(tx, target.tenantId, target.connectionId, c.jid, c.name);
+    },
+    db,
+  );
+  return { status: 200, body: { updated: contacts.length } };
+}
+
+async function logout({ db, target }: Context): Promise<WebhookResponse> {
+  await withTenant(
+    target.tenantId,
+    (tx) => q.updateConnectionState(tx, target.tenantId, target.connectionId, { state: "logged_out", stateReason: "logout.instance", stateChangedAt: new Date() }),
+    db,
+  );
+  return { status: 200, body: { updated: true } };
+}

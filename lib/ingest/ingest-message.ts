@@ -1,0 +1,88 @@
+import type { Db, Tx } from "@/db/client";
+import type { TenantSettings } from "@/db/schema";
+import { env } from "@/lib/env";
+import { isPhoneJid, jidDigits } from "@/lib/evolution/jid";
+import type { NormalizedMessage } from "@/lib/evolution/normalize";
+import { enqueue } from "@/lib/jobs/outbox";
+import { hashPhone, maskPhone } from "@/lib/security/phone";
+import { redactPii } from "@/lib/security/pii";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import * as q from "./queries";
+
+export type IngestTarget = {
+  tenantId: string;
+  connectionId: string;
+  tenantStatus: "active" | "suspended" | "canceled";
+  tenantSettings: TenantSettings;
+};
+
+export type IngestResult = { messageId: string; duplicate: false } | { duplicate: true };
+
+/** Only customers' words are scored; our own messages, reactions and text-less media are context. */
+function analysisStatus(m: NormalizedMessage, target: IngestTarget) {
+  if (m.fromMe || m.type === "reaction" || !m.text) return "skipped" as const;
+  // A suspended tenant's messages are kept; their analysis waits for reactivation.
+  return target.tenantStatus === "active" ? ("pending" as const) : ("deferred" as const);
+}
+
+async function resolveChat(tx: Tx, target: IngestTarget, m: NormalizedMessage) {
+  const jids = [m.chatJid, m.chatAltJid].filter((j): j is string => Boolean(j));
+  const existing = await q.findChatByJids(tx, target.tenantId, target.connectionId, jids);
+  if (existing) return existing;
+  const phone = !m.isGroup && isPhoneJid(m.chatJid) ? jidDigits(m.chatJid) : null;
+  return q.insertChat(tx, {
+    tenantId: target.tenantId,
+    connectionId: target.connectionId,
+    remoteJid: m.chatJid,
+    altJid: m.chatAltJid,
+    isGroup: m.isGroup,
+    contactName: !m.isGroup && !m.fromMe ? m.senderName : null,
+    phoneHash: phone ? hashPhone(phone, env().PHONE_HASH_KEY) : null,
+    phoneMasked: phone ? maskPhone(phone) : null,
+  });
+}
+
+/**
+ * Stores one message exactly once: the unique (connection, external id) makes a re-delivery a no-op, and the
+ * `message/received` event is written in the same transaction as the row, so neither exists without the other.
+ */
+export async function ingestMessage(db: Db, target: IngestTarget, m: NormalizedMessage): Promise<IngestResult> {
+  return withTenant(
+    target.tenantId,
+    async (tx) => {
+      const chat = await resolveChat(tx, target, m);
+      const status = analysisStatus(m, target);
+      const text = m.text && target.tenantSettings.storedText === "redacted" ? redactPii(m.text).text : m.text;
+      const senderPhone = m.senderJid && isPhoneJid(m.senderJid) ? jidDigits(m.senderJid) : null;
+      const messageId = await q.insertMessageOnce(tx, {
+        tenantId: target.tenantId,
+        connectionId: target.connectionId,
+        chatId: chat.id,
+        externalId: m.externalId,
+        fromMe: m.fromMe,
+        senderHash: senderPhone ? hashPhone(senderPhone, env().PHONE_HASH_KEY) : null,
+        senderName: m.senderName,
+        type: m.type,
+        text,
+        sentAt: m.sentAt,
+        deliveryStatus: m.status,
+        analysisStatus: status,
+        meta: {
+          ...(m.media ? { media: m.media } : {}),
+          ...(m.quotedId ? { quotedId: m.quotedId } : {}),
+          ...(m.reaction ? { reaction: m.reaction } : {}),
+        },
+      });
+      if (!messageId) return { duplicate: true };
+      await q.recordChatMessage(tx, target.tenantId, chat.id, m.sentAt, {
+        contactName: !m.isGroup && !m.fromMe ? m.senderName : null,
+        altJid: m.chatAltJid,
+      });
+      if (status === "pending") {
+        await enqueue(tx, { name: "message/received", data: { tenantId: target.tenantId, messageId }, tenantId: target.tenantId });
+      }
+      return { messageId, duplicate: false };
+    },
+    db,
+  );
+}
