@@ -3,3 +3,4 @@ export * from "./tenancy";
 export * from "./messaging";
 export * from "./analysis";
 export * from "./jobs";
+export * from "./ingest";

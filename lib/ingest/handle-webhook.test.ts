@@ -3,7 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { chats, connections, messages, outbox, plans, tenants } from "@/db/schema";
+import { auditLog, chats, connections, messages, outbox, pendingMessageEvents, plans, tenants, unclaimedInstances } from "@/db/schema";
 import { encryptSecret } from "@/lib/security/crypto";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
 import { signEvolutionJwt } from "./authenticate";
@@ -103,12 +103,40 @@ describe("Evolution webhook ingest", () => {
     expect(deleted!.deletedAt).not.toBeNull();
   });
 
-  it("attaches a reaction to its target and asks Evolution to retry when the target has not arrived", async () => {
-    expect((await post(body("messages-upsert-reaction.json"))).status).toBe(409);
+  it("keeps a reaction, receipt, edit or delete that arrives before its message and applies it on arrival", async () => {
+    expect(await post(body("messages-upsert-reaction.json"))).toEqual({ status: 200, body: { pending: true } });
+    expect(await post(body("messages-update-read.json"))).toEqual({ status: 200, body: { applied: 0, pending: 1 } });
+    expect(await post(body("messages-edited.json"))).toEqual({ status: 200, body: { pending: true } });
+    expect(await post(body("messages-delete.json"))).toEqual({ status: 200, body: { pending: true } });
+    expect(await database.db.select().from(pendingMessageEvents)).toHaveLength(4);
+
     await post(body("send-message-text.json"));
-    expect((await post(body("messages-upsert-reaction.json"))).status).toBe(200);
-    const [target] = await database.db.select().from(messages).where(eq(messages.externalId, "3EB0C7A1F49D2E86B5A301"));
-    expect(target!.meta.reactions).toEqual({ customer: "❤️" });
+    await post(body("messages-upsert-text.json"));
+    await post(body("messages-upsert-video-caption.json"));
+    const byId = async (id: string) => (await database.db.select().from(messages).where(eq(messages.externalId, id)))[0]!;
+    const sent = await byId("3EB0C7A1F49D2E86B5A301");
+    expect(sent.meta.reactions).toEqual({ customer: "❤️" });
+    expect(sent.deliveryStatus).toBe("READ");
+    expect((await byId("A1F3C5E7092B4D6F8A1C3E5F7092B4D6")).text).toBe("Oi! Vocês têm o tênis de corrida no tamanho 39?");
+    expect((await byId("C4E6A8B0D2F41638A5C7E9B1D3F52749")).deletedAt).not.toBeNull();
+    expect(await database.db.select().from(pendingMessageEvents)).toEqual([]);
+  });
+
+  it("records unknown instances for super-admins and raises an alert on the third disconnect within an hour", async () => {
+    const unknown = JSON.parse(body("messages-upsert-text.json"));
+    unknown.instance = "nao-existe";
+    await post(JSON.stringify(unknown));
+    await post(JSON.stringify(unknown));
+    expect(await database.db.select().from(unclaimedInstances)).toEqual([expect.objectContaining({ instanceName: "nao-existe", hits: 2, lastEvent: "messages.upsert" })]);
+
+    const close = body("connection-update-close.json");
+    expect((await post(close)).body).toEqual({ updated: true });
+    await post(body("connection-update-open.json"));
+    expect((await post(close)).body).toEqual({ updated: true });
+    expect((await post(close)).body).toEqual({ updated: true, alert: true });
+    const alerts = await database.db.select().from(auditLog).where(eq(auditLog.action, "connection.unstable"));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.tenantId).toBe(tenantId);
   });
 
   it("tracks connection state, the latest QR code, contact names and logout", async () => {

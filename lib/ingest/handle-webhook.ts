@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { env } from "@/lib/env";
-import { normalizeMessage } from "@/lib/evolution/normalize";
+import { longToNumber, normalizeMessage } from "@/lib/evolution/normalize";
 import { bareJid } from "@/lib/evolution/jid";
 import {
   connectionUpdateSchema,
@@ -17,7 +17,9 @@ import {
 import { decryptSecret } from "@/lib/security/crypto";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { authenticateSender } from "./authenticate";
+import { recordConnectionState } from "./connection-state";
 import { ingestMessage, type IngestTarget } from "./ingest-message";
+import { applyOrKeep, type MessageEvent } from "./message-events";
 import * as q from "./queries";
 
 export type WebhookRequest = { rawBody: string; headers: Headers; url: URL };
@@ -50,7 +52,7 @@ const HANDLERS: Record<string, (ctx: Context) => Promise<WebhookResponse>> = {
 
 /**
  * The Evolution webhook, from raw body to stored rows. Status codes follow Evolution's retry rules: 400, 401,
- * 404 and 422 stop its retries (the body will never be accepted); 409 asks it to try again later.
+ * 404 and 422 stop its retries (the body will never be accepted); anything accepted is answered 200 at once.
  */
 export async function handleEvolutionWebhook(db: Db, req: WebhookRequest): Promise<WebhookResponse> {
   let json: unknown;
@@ -66,7 +68,10 @@ export async function handleEvolutionWebhook(db: Db, req: WebhookRequest): Promi
   }
   const envelope = parsed.data;
   const target = await q.findWebhookTarget(db, envelope.instance);
-  if (!target) return fail(404, "unknown_instance", `No connection is configured for instance "${envelope.instance}".`);
+  if (!target) {
+    await q.recordUnclaimedInstance(db, envelope.instance, envelope.event);
+    return fail(404, "unknown_instance", `No connection is configured for instance "${envelope.instance}".`);
+  }
 
   const method = authenticateSender(
     { headers: req.headers, querySecret: req.url.searchParams.get("secret"), bodyApiKey: envelope.apikey },
@@ -85,46 +90,26 @@ async function upsertMessage({ db, envelope, target }: Context): Promise<Webhook
   if (!data.success) return invalid(data.error, envelope.event);
   const message = normalizeMessage(data.data);
   if (message.type === "reaction" && message.reaction) {
-    const applied = await applyReaction(db, target, message.reaction, message.fromMe);
-    if (!applied) return fail(409, "target_not_found_yet", `Reaction target ${message.reaction.targetId} has not arrived yet.`);
+    // A reaction is an event on its target message, not a message of its own.
+    const result = await applyOrKeep(db, target, message.reaction.targetId, { kind: "reaction", emoji: message.reaction.emoji, fromMe: message.fromMe, at: message.sentAt.toISOString() });
+    return { status: 200, body: { [result]: true } };
   }
   const result = await ingestMessage(db, target, message);
   return { status: 200, body: result.duplicate ? { duplicate: true } : { stored: true, messageId: result.messageId } };
 }
 
-async function applyReaction(db: Db, target: IngestTarget, reaction: { targetId: string; emoji: string | null }, fromMe: boolean) {
-  return withTenant(
-    target.tenantId,
-    async (tx) => {
-      const message = await q.findMessageByExternalId(tx, target.tenantId, target.connectionId, reaction.targetId);
-      if (!message) return false;
-      const reactions = { ...((message.meta.reactions as Record<string, string | null>) ?? {}), [fromMe ? "business" : "customer"]: reaction.emoji };
-      await q.updateMessage(tx, target.tenantId, message.id, { meta: { ...message.meta, reactions } });
-      return true;
-    },
-    db,
-  );
-}
-
 async function updateDeliveryStatus({ db, envelope, target }: Context): Promise<WebhookResponse> {
   const items = Array.isArray(envelope.data) ? envelope.data : [envelope.data];
+  const parsed = [];
   for (const item of items) {
     const data = messageUpdateSchema.safeParse(item);
     if (!data.success) return invalid(data.error, envelope.event);
-    const found = await withTenant(
-      target.tenantId,
-      async (tx) => {
-        const message = await q.findMessageByExternalId(tx, target.tenantId, target.connectionId, data.data.keyId);
-        if (!message) return false;
-        const statusTimes = { ...((message.meta.statusTimes as Record<string, string>) ?? {}), [data.data.status]: new Date().toISOString() };
-        await q.updateMessage(tx, target.tenantId, message.id, { deliveryStatus: data.data.status, meta: { ...message.meta, statusTimes } });
-        return true;
-      },
-      db,
-    );
-    if (!found) return fail(409, "target_not_found_yet", `Message ${data.data.keyId} has not arrived yet.`);
+    parsed.push(data.data);
   }
-  return { status: 200, body: { updated: true } };
+  const at = new Date().toISOString();
+  const results = [];
+  for (const u of parsed) results.push(await applyOrKeep(db, target, u.keyId, { kind: "status", status: u.status, at }));
+  return { status: 200, body: { applied: results.filter((r) => r === "applied").length, pending: results.filter((r) => r === "pending").length } };
 }
 
 const EDIT = new Set(["MESSAGE_EDIT", "14"]);
@@ -137,42 +122,23 @@ async function editMessage({ db, envelope, target }: Context): Promise<WebhookRe
   if (!EDIT.has(type) && !REVOKE.has(type)) return { status: 200, body: { ignored: true } };
   // The key is seen from the sender's side: only its id identifies the message.
   const externalId = data.data.key.id;
-  const edited = data.data.editedMessage ? normalizeMessage(messageDataSchema.parse({ key: { remoteJid: "edit@s.whatsapp.net", id: externalId }, message: data.data.editedMessage })) : null;
-  const found = await withTenant(
-    target.tenantId,
-    async (tx) => {
-      const message = await q.findMessageByExternalId(tx, target.tenantId, target.connectionId, externalId);
-      if (!message) return false;
-      if (REVOKE.has(type)) {
-        await q.updateMessage(tx, target.tenantId, message.id, { deletedAt: message.deletedAt ?? new Date() });
-        return true;
-      }
-      const history = [...((message.meta.editHistory as unknown[]) ?? []), { text: message.text, replacedAt: new Date().toISOString() }];
-      await q.updateMessage(tx, target.tenantId, message.id, { text: edited?.text ?? message.text, editedAt: new Date(), meta: { ...message.meta, editHistory: history } });
-      return true;
-    },
-    db,
-  );
-  if (!found) return fail(409, "target_not_found_yet", `Message ${externalId} has not arrived yet.`);
-  return { status: 200, body: { updated: true } };
+  const at = new Date(longToNumber(data.data.timestampMs) ?? Date.now()).toISOString();
+  const event: MessageEvent = REVOKE.has(type)
+    ? { kind: "delete", at }
+    : { kind: "edit", text: unwrappedText(data.data.editedMessage), at };
+  const result = await applyOrKeep(db, target, externalId, event);
+  return { status: 200, body: { [result]: true } };
+}
+
+function unwrappedText(message: Record<string, unknown> | null | undefined): string | null {
+  return normalizeMessage(messageDataSchema.parse({ key: { remoteJid: "edit@s.whatsapp.net", id: "edit" }, message })).text;
 }
 
 async function deleteMessage({ db, envelope, target }: Context): Promise<WebhookResponse> {
   const data = messageDeleteSchema.safeParse(envelope.data);
   if (!data.success) return invalid(data.error, envelope.event);
-  const found = await withTenant(
-    target.tenantId,
-    async (tx) => {
-      const message = await q.findMessageByExternalId(tx, target.tenantId, target.connectionId, data.data.id);
-      if (!message) return false;
-      // The row stays (the conversation must still make sense); KPIs skip deleted messages.
-      await q.updateMessage(tx, target.tenantId, message.id, { deletedAt: message.deletedAt ?? new Date() });
-      return true;
-    },
-    db,
-  );
-  if (!found) return fail(409, "target_not_found_yet", `Message ${data.data.id} has not arrived yet.`);
-  return { status: 200, body: { deleted: true } };
+  const result = await applyOrKeep(db, target, data.data.id, { kind: "delete", at: new Date().toISOString() });
+  return { status: 200, body: { [result]: true } };
 }
 
 const STATES = new Set(["open", "connecting", "close"]);
@@ -181,19 +147,9 @@ async function updateConnection({ db, envelope, target }: Context): Promise<Webh
   const data = connectionUpdateSchema.safeParse(envelope.data);
   if (!data.success) return invalid(data.error, envelope.event);
   const state = STATES.has(data.data.state) ? (data.data.state as "open" | "connecting" | "close") : "close";
-  await withTenant(
-    target.tenantId,
-    (tx) =>
-      q.updateConnectionState(tx, target.tenantId, target.connectionId, {
-        state,
-        stateReason: data.data.statusReason ? `${data.data.state} (${data.data.statusReason})` : data.data.state,
-        stateChangedAt: new Date(),
-        ...(data.data.wuid ? { ownJid: bareJid(data.data.wuid) } : {}),
-        ...(state === "open" ? { qrCode: null } : {}),
-      }),
-    db,
-  );
-  return { status: 200, body: { updated: true } };
+  const reason = data.data.statusReason ? `${data.data.state} (${data.data.statusReason})` : data.data.state;
+  const { alert } = await recordConnectionState(db, target, { state, reason, ownJid: data.data.wuid ? bareJid(data.data.wuid) : null });
+  return { status: 200, body: { updated: true, ...(alert ? { alert: true } : {}) } };
 }
 
 async function updateQrCode({ db, envelope, target }: Context): Promise<WebhookResponse> {
@@ -228,10 +184,6 @@ async function upsertContacts({ db, envelope, target }: Context): Promise<Webhoo
 }
 
 async function logout({ db, target }: Context): Promise<WebhookResponse> {
-  await withTenant(
-    target.tenantId,
-    (tx) => q.updateConnectionState(tx, target.tenantId, target.connectionId, { state: "logged_out", stateReason: "logout.instance", stateChangedAt: new Date() }),
-    db,
-  );
+  await recordConnectionState(db, target, { state: "logged_out", reason: "logout.instance", ownJid: null });
   return { status: 200, body: { updated: true } };
 }

@@ -7,6 +7,7 @@ import { enqueue } from "@/lib/jobs/outbox";
 import { hashPhone, maskPhone } from "@/lib/security/phone";
 import { redactPii } from "@/lib/security/pii";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { applyPendingEvents } from "./message-events";
 import * as q from "./queries";
 
 export type IngestTarget = {
@@ -54,7 +55,7 @@ export async function ingestMessage(db: Db, target: IngestTarget, m: NormalizedM
       const status = analysisStatus(m, target);
       const text = m.text && target.tenantSettings.storedText === "redacted" ? redactPii(m.text).text : m.text;
       const senderPhone = m.senderJid && isPhoneJid(m.senderJid) ? jidDigits(m.senderJid) : null;
-      const messageId = await q.insertMessageOnce(tx, {
+      const stored = await q.insertMessageOnce(tx, {
         tenantId: target.tenantId,
         connectionId: target.connectionId,
         chatId: chat.id,
@@ -73,7 +74,9 @@ export async function ingestMessage(db: Db, target: IngestTarget, m: NormalizedM
           ...(m.reaction ? { reaction: m.reaction } : {}),
         },
       });
-      if (!messageId) return { duplicate: true };
+      if (!stored) return { duplicate: true };
+      const messageId = stored.id;
+      await applyPendingEvents(tx, target, stored);
       await q.recordChatMessage(tx, target.tenantId, chat.id, m.sentAt, {
         contactName: !m.isGroup && !m.fromMe ? m.senderName : null,
         altJid: m.chatAltJid,

@@ -1,6 +1,6 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { chats, connections, messages, tenants } from "@/db/schema";
+import { chats, connections, messages, tenants, unclaimedInstances } from "@/db/schema";
 
 /** Webhooks name only the instance, so this lookup runs as the owner role, before any tenant is known. */
 export async function findWebhookTarget(db: DbOrTx, instanceName: string) {
@@ -52,10 +52,10 @@ export async function recordChatMessage(tx: DbOrTx, tenantId: string, chatId: st
     .where(and(eq(chats.tenantId, tenantId), eq(chats.id, chatId)));
 }
 
-/** Returns the new row's id, or null when (connection, external id) was already stored: the duplicate case. */
-export async function insertMessageOnce(tx: DbOrTx, values: typeof messages.$inferInsert): Promise<string | null> {
-  const [row] = await tx.insert(messages).values(values).onConflictDoNothing({ target: [messages.connectionId, messages.externalId] }).returning({ id: messages.id });
-  return row?.id ?? null;
+/** Returns the new row, or null when (connection, external id) was already stored: the duplicate case. */
+export async function insertMessageOnce(tx: DbOrTx, values: typeof messages.$inferInsert) {
+  const [row] = await tx.insert(messages).values(values).onConflictDoNothing({ target: [messages.connectionId, messages.externalId] }).returning();
+  return row ?? null;
 }
 
 export async function findMessageByExternalId(tx: DbOrTx, tenantId: string, connectionId: string, externalId: string) {
@@ -83,4 +83,19 @@ export async function setContactName(tx: DbOrTx, tenantId: string, connectionId:
     .update(chats)
     .set({ contactName: name })
     .where(and(eq(chats.tenantId, tenantId), eq(chats.connectionId, connectionId), or(eq(chats.remoteJid, jid), eq(chats.altJid, jid))));
+}
+
+/** Owner role: an unknown instance belongs to no tenant. */
+export async function recordUnclaimedInstance(db: DbOrTx, instanceName: string, event: string) {
+  await db
+    .insert(unclaimedInstances)
+    .values({ instanceName: instanceName.slice(0, 200), lastEvent: event.slice(0, 100) })
+    .onConflictDoUpdate({
+      target: unclaimedInstances.instanceName,
+      set: { hits: sql`${unclaimedInstances.hits} + 1`, lastEvent: event.slice(0, 100), lastSeenAt: new Date() },
+    });
+}
+
+export async function listUnclaimedInstances(db: DbOrTx, limit = 20) {
+  return db.select().from(unclaimedInstances).orderBy(sql`${unclaimedInstances.lastSeenAt} desc`).limit(limit);
 }
