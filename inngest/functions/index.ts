@@ -1,4 +1,5 @@
 import { jobMaintenanceFn } from "./job-maintenance";
 import { tenantCreatedFn } from "./tenant-created";
+import { tenantReactivatedFn } from "./tenant-reactivated";
 
-export const functions = [tenantCreatedFn, jobMaintenanceFn];
+export const functions = [tenantCreatedFn, tenantReactivatedFn, jobMaintenanceFn];

@@ -8,6 +8,7 @@ import { encryptSecret } from "@/lib/security/crypto";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
 import { signEvolutionJwt } from "./authenticate";
 import { handleEvolutionWebhook } from "./handle-webhook";
+import { requeueDeferredMessages } from "./requeue-deferred";
 
 const FIXTURES = path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution");
 const body = (name: string) => readFileSync(path.join(FIXTURES, name), "utf8");
@@ -200,12 +201,18 @@ describe("Evolution webhook ingest", () => {
     expect(rows).toHaveLength(names.length);
   });
 
-  it("a suspended tenant's messages are stored with analysis deferred", async () => {
+  it("a suspended tenant's messages are stored with analysis deferred, and re-queued on reactivation", async () => {
     await database.db.update(tenants).set({ status: "suspended" }).where(eq(tenants.id, tenantId));
     await post(body("messages-upsert-text.json"));
     const [row] = await database.db.select().from(messages);
     expect(row!.analysisStatus).toBe("deferred");
     expect(await database.db.select().from(outbox)).toEqual([]);
+
+    expect(await requeueDeferredMessages(database.db, tenantId)).toBe(1);
+    expect(await requeueDeferredMessages(database.db, tenantId)).toBe(0);
+    const [after] = await database.db.select().from(messages);
+    expect(after!.analysisStatus).toBe("pending");
+    expect((await database.db.select().from(outbox)).map((e) => e.data)).toEqual([{ tenantId, messageId: row!.id }]);
   });
 
   it("stores redacted text when the tenant chose so", async () => {
