@@ -5,6 +5,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { listRecentAudit } from "@/lib/audit/queries";
+import { listUnclaimedInstances } from "@/lib/ingest/queries";
 import { requireSuperAdmin } from "@/lib/auth/guards";
 import { adminStrings } from "@/lib/i18n/dictionaries/admin";
 import { common } from "@/lib/i18n/dictionaries/common";
@@ -19,7 +20,12 @@ export const metadata = { title: "Admin" };
 export default async function AdminPage() {
   const user = await requireSuperAdmin();
   const db = await getDb();
-  const [tenantRows, plans, audit] = await Promise.all([listTenantsWithCounts(db), listPlans(db), listRecentAudit(db, 20)]);
+  const [tenantRows, plans, audit, unclaimed] = await Promise.all([
+    listTenantsWithCounts(db),
+    listPlans(db),
+    listRecentAudit(db, 20),
+    listUnclaimedInstances(db),
+  ]);
   const { t, locale } = await getT(adminStrings);
   const { t: tc } = await getT(common);
   const numbers = new Intl.NumberFormat(locale);
@@ -123,6 +129,28 @@ export default async function AdminPage() {
           </Table>
         </CardContent>
       </Card>
+
+      {unclaimed.length > 0 ? (
+        <Card data-testid="unclaimed-instances">
+          <CardHeader>
+            <CardTitle>{t("unclaimed")}</CardTitle>
+            <CardDescription>{t("unclaimedDescription")}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ul className="grid gap-2 text-sm">
+              {unclaimed.map((u) => (
+                <li key={u.instanceName} className="flex flex-wrap gap-x-3">
+                  <code className="font-medium">{u.instanceName}</code>
+                  <span className="text-muted-foreground">{u.lastEvent}</span>
+                  <span className="tabular-nums text-muted-foreground">
+                    {t("unclaimedHits", { n: numbers.format(u.hits), time: dates.format(u.lastSeenAt) })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </CardContent>
+        </Card>
+      ) : null}
 
       <Card>
         <CardHeader>

@@ -38,6 +38,9 @@ export const adminStrings = defineDictionary({
     audit: "Registro de auditoria",
     auditEmpty: "Nada registrado ainda.",
     open: "Abrir painel",
+    unclaimed: "Instâncias não reconhecidas",
+    unclaimedDescription: "Webhooks recebidos para instâncias que nenhuma conexão declara (respondidos com 404). Verifique o nome da instância na Evolution.",
+    unclaimedHits: "{n} envios, último em {time}",
   },
   en: {
     title: "Tenants",
@@ -76,5 +79,8 @@ export const adminStrings = defineDictionary({
     audit: "Audit log",
     auditEmpty: "Nothing recorded yet.",
     open: "Open dashboard",
+    unclaimed: "Unclaimed instances",
+    unclaimedDescription: "Webhooks received for instances no connection claims (answered 404). Check the instance name in Evolution.",
+    unclaimedHits: "{n} deliveries, last at {time}",
   },
 });
