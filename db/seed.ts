@@ -1,13 +1,14 @@
 import { count, sql } from "drizzle-orm";
+import { DEMO_API_KEY, hashApiKey, keyPrefix } from "@/lib/api-keys/keys";
 import { env } from "@/lib/env";
 import { enqueueMany } from "@/lib/jobs/outbox";
 import { decryptSecret, encryptSecret } from "@/lib/security/crypto";
 import { hashPassword } from "@/lib/security/password";
-import { hashPhone, maskPhone } from "@/lib/security/phone";
+import { hashJid, hashPhone, maskPhone } from "@/lib/security/phone";
 import { DEFAULT_PLANS } from "@/lib/tenancy/plans";
 import type { Db, Tx } from "./client";
 import { clinicaVidaConversations, lojaCentroConversations, type DemoConversation } from "./demo-conversations";
-import { chats, connections, messages, plans, tenants, users, type PlanLimits } from "./schema";
+import { apiKeys, chats, connections, messages, plans, tenants, users, type PlanLimits } from "./schema";
 
 export const DEMO_PASSWORD = "evosense-demo";
 export const DEMO_WEBHOOK_SECRET = "demo-webhook-secret";
@@ -108,7 +109,7 @@ async function seedTenant(tx: Tx, spec: DemoTenant, limits: PlanLimits, password
       .values({
         tenantId: tenant!.id,
         connectionId: connection!.id,
-        remoteJid: `${conversation.phone}@s.whatsapp.net`,
+        remoteJid: hashJid(`${conversation.phone}@s.whatsapp.net`, phoneKey),
         contactName: conversation.name,
         phoneHash: hashPhone(conversation.phone, phoneKey),
         phoneMasked: maskPhone(conversation.phone),
@@ -161,7 +162,10 @@ export async function seedDemoData(db: Db, opts: { now?: Date; log?: (line: stri
     const random = prng(20261122);
     for (const spec of DEMO_TENANTS) {
       const limits = DEFAULT_PLANS.find((p) => p.code === spec.planCode)!.limits;
-      await seedTenant(tx, spec, limits, passwordHash, now, random);
+      const { tenant } = await seedTenant(tx, spec, limits, passwordHash, now, random);
+      if (spec.slug === "loja-centro") {
+        await tx.insert(apiKeys).values({ tenantId: tenant.id, name: "Demo", prefix: keyPrefix(DEMO_API_KEY), keyHash: hashApiKey(DEMO_API_KEY) });
+      }
     }
     return true;
   });
@@ -175,6 +179,7 @@ export async function seedDemoData(db: Db, opts: { now?: Date; log?: (line: stri
         `  Clínica Vida admin@clinicavida.local (admin)`,
         `  password     ${DEMO_PASSWORD}`,
         `  webhook      instances loja-centro, clinica-vida · secret ${DEMO_WEBHOOK_SECRET}`,
+        `  API key      ${DEMO_API_KEY} (Loja Centro)`,
         "────────────────────────────────────────────────",
         "",
       ].join("\n"),
@@ -191,6 +196,8 @@ export async function assertNoDemoInProduction(db: Db): Promise<void> {
     .from(users)
     .where(sql`split_part(lower(${users.email}), '@', 2) in ${DEMO_EMAIL_DOMAINS}`);
   const problems = demoUsers.map((u) => `demo user ${u.email} exists`);
+  const [demoKey] = await db.select({ id: apiKeys.id }).from(apiKeys).where(sql`${apiKeys.keyHash} = ${hashApiKey(DEMO_API_KEY)} and ${apiKeys.revokedAt} is null`);
+  if (demoKey) problems.push("the demo API key evo_demo_lojacentro is active");
   for (const c of await db.select({ instance: connections.instanceName, secret: connections.webhookSecretEnc }).from(connections)) {
     try {
       if (decryptSecret(c.secret) === DEMO_WEBHOOK_SECRET) problems.push(`connection ${c.instance} uses the demo webhook secret`);

@@ -57,8 +57,9 @@ export const chats = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
     connectionId: uuid("connection_id").notNull().references(() => connections.id, { onDelete: "cascade" }),
+    /** Keyed hash of the chat's JID (lib/security/phone hashJid): phone JIDs contain the number. */
     remoteJid: text("remote_jid").notNull(),
-    /** The other addressing of the same chat (@lid vs phone), so both resolve to one identity. */
+    /** Hash of the other addressing of the same chat (@lid vs phone), so both resolve to one identity. */
     altJid: text("alt_jid"),
     isGroup: boolean("is_group").notNull().default(false),
     contactName: text("contact_name"),

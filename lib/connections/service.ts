@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/queries";
-import type { SessionUser } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { decryptSecret, encryptSecret } from "@/lib/security/crypto";
 import { withTenant } from "@/lib/tenancy/with-tenant";
@@ -17,7 +16,8 @@ export class ConnectionError extends Error {
 }
 
 type Tenant = { id: string; planLimits: PlanLimits };
-type Actor = Pick<SessionUser, "id" | "email">;
+/** Who acts: a user, or an API key (no user id). */
+type Actor = { id: string | null; email: string | null };
 
 export function webhookUrl(): string {
   return `${env().APP_URL ?? `http://localhost:${env().PORT}`}/api/webhooks/evolution`;

@@ -56,7 +56,11 @@ describe("Evolution webhook ingest", () => {
     const events = await database.db.select().from(outbox).where(eq(outbox.name, "message/received"));
     expect(events.map((e) => e.data.messageId)).toEqual([rows[0]!.id]);
     const [chat] = await database.db.select().from(chats);
-    expect(chat).toMatchObject({ remoteJid: "5511987654321@s.whatsapp.net", altJid: "187654321098765@lid", contactName: "Mariana Souza", phoneMasked: "+55 11 9****-4321", messageCount: 1 });
+    expect(chat).toMatchObject({ contactName: "Mariana Souza", phoneMasked: "+55 11 9****-4321", messageCount: 1 });
+    // No address is kept in clear: a phone JID contains the number.
+    expect(chat!.remoteJid).toMatch(/^jid_[0-9a-f]{40}$/);
+    expect(chat!.altJid).toMatch(/^jid_[0-9a-f]{40}$/);
+    expect(JSON.stringify(chat)).not.toContain("987654321");
     expect(chat!.phoneHash).toMatch(/^[0-9a-f]{64}$/);
   });
 

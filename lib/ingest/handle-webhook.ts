@@ -15,6 +15,7 @@ import {
   type Envelope,
 } from "@/lib/evolution/schemas";
 import { decryptSecret } from "@/lib/security/crypto";
+import { hashJid } from "@/lib/security/phone";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { authenticateSender } from "./authenticate";
 import { recordConnectionState } from "./connection-state";
@@ -171,7 +172,7 @@ async function upsertContacts({ db, envelope, target }: Context): Promise<Webhoo
   for (const item of items) {
     const data = contactSchema.safeParse(item);
     if (!data.success) return invalid(data.error, envelope.event);
-    if (data.data.pushName) contacts.push({ jid: bareJid(data.data.remoteJid), name: data.data.pushName });
+    if (data.data.pushName) contacts.push({ jid: hashJid(data.data.remoteJid, env().PHONE_HASH_KEY), name: data.data.pushName });
   }
   await withTenant(
     target.tenantId,

@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { isPhoneJid, jidDigits } from "@/lib/evolution/jid";
 import type { NormalizedMessage } from "@/lib/evolution/normalize";
 import { enqueue } from "@/lib/jobs/outbox";
-import { hashPhone, maskPhone } from "@/lib/security/phone";
+import { hashJid, hashPhone, maskPhone } from "@/lib/security/phone";
 import { redactPii } from "@/lib/security/pii";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { applyPendingEvents } from "./message-events";
@@ -27,18 +27,19 @@ function analysisStatus(m: NormalizedMessage, target: IngestTarget) {
 }
 
 async function resolveChat(tx: Tx, target: IngestTarget, m: NormalizedMessage) {
-  const jids = [m.chatJid, m.chatAltJid].filter((j): j is string => Boolean(j));
+  const key = env().PHONE_HASH_KEY;
+  const jids = [m.chatJid, m.chatAltJid].filter((j): j is string => Boolean(j)).map((j) => hashJid(j, key));
   const existing = await q.findChatByJids(tx, target.tenantId, target.connectionId, jids);
   if (existing) return existing;
   const phone = !m.isGroup && isPhoneJid(m.chatJid) ? jidDigits(m.chatJid) : null;
   return q.insertChat(tx, {
     tenantId: target.tenantId,
     connectionId: target.connectionId,
-    remoteJid: m.chatJid,
-    altJid: m.chatAltJid,
+    remoteJid: hashJid(m.chatJid, key),
+    altJid: m.chatAltJid ? hashJid(m.chatAltJid, key) : null,
     isGroup: m.isGroup,
     contactName: !m.isGroup && !m.fromMe ? m.senderName : null,
-    phoneHash: phone ? hashPhone(phone, env().PHONE_HASH_KEY) : null,
+    phoneHash: phone ? hashPhone(phone, key) : null,
     phoneMasked: phone ? maskPhone(phone) : null,
   });
 }
@@ -79,7 +80,7 @@ export async function ingestMessage(db: Db, target: IngestTarget, m: NormalizedM
       await applyPendingEvents(tx, target, stored);
       await q.recordChatMessage(tx, target.tenantId, chat.id, m.sentAt, {
         contactName: !m.isGroup && !m.fromMe ? m.senderName : null,
-        altJid: m.chatAltJid,
+        altJid: m.chatAltJid ? hashJid(m.chatAltJid, env().PHONE_HASH_KEY) : null,
       });
       if (status === "pending") {
         await enqueue(tx, { name: "message/received", data: { tenantId: target.tenantId, messageId }, tenantId: target.tenantId });

@@ -20,6 +20,7 @@ export async function findWebhookTarget(db: DbOrTx, instanceName: string) {
   return row ?? null;
 }
 
+/** `jids` are hashed addresses (lib/security/phone hashJid), as chats store them. */
 export async function findChatByJids(tx: DbOrTx, tenantId: string, connectionId: string, jids: string[]) {
   const [row] = await tx
     .select()

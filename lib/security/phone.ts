@@ -21,3 +21,12 @@ export function maskPhone(digits: string): string {
   if (d.length <= 4) return "****";
   return `+${d.slice(0, Math.min(3, d.length - 4))} ****-${d.slice(-4)}`;
 }
+
+/**
+ * A chat's address as stored: a keyed hash of the bare JID. Phone JIDs contain the number, so no JID is
+ * kept in clear; the same address always maps to the same key, which is all identity matching needs.
+ */
+export function hashJid(jid: string, key: string): string {
+  const [user, server] = jid.split("@");
+  return `jid_${createHmac("sha256", key).update(`${user!.split(":")[0]}@${server}`).digest("hex").slice(0, 40)}`;
+}

@@ -1,0 +1,35 @@
+import { getDb } from "@/db/client";
+import { resolveApiKey } from "@/lib/api-keys/service";
+import { API_KEY_PREFIX } from "@/lib/api-keys/keys";
+import { auth } from "@/lib/auth/auth";
+import type { Role } from "@/lib/auth/roles";
+import { findTenantBySlug } from "@/lib/tenancy/queries";
+import { apiError } from "./respond";
+
+export type ApiPrincipal = { tenantId: string; tenantSlug: string; role: Role; via: "api_key" | "session"; userId: string | null };
+
+/**
+ * Who is calling the API: a tenant API key (`Authorization: Bearer evo_…`) or a logged-in user. A super-admin
+ * names the tenant with `?tenant=<slug>`. Returns a ready error Response otherwise.
+ */
+export async function authenticateApi(request: Request): Promise<ApiPrincipal | Response> {
+  const db = await getDb();
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+  if (bearer) {
+    if (!bearer.startsWith(API_KEY_PREFIX)) return apiError(401, "invalid_api_key", "API keys start with evo_.");
+    const key = await resolveApiKey(db, bearer);
+    if (!key) return apiError(401, "invalid_api_key", "This API key does not exist or was revoked.");
+    return { tenantId: key.tenantId, tenantSlug: key.tenantSlug, role: "admin", via: "api_key", userId: null };
+  }
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id) return apiError(401, "unauthenticated", "Log in or send an API key (Authorization: Bearer evo_…).");
+  if (user.role === "super_admin") {
+    const slug = new URL(request.url).searchParams.get("tenant");
+    const tenant = slug ? await findTenantBySlug(db, slug) : null;
+    if (!tenant) return apiError(400, "tenant_required", "Super-admins must name the tenant with ?tenant=<slug>.");
+    return { tenantId: tenant.id, tenantSlug: tenant.slug, role: user.role, via: "session", userId: user.id };
+  }
+  if (!user.tenantId || !user.tenantSlug) return apiError(403, "forbidden", "This user belongs to no tenant.");
+  return { tenantId: user.tenantId, tenantSlug: user.tenantSlug, role: user.role, via: "session", userId: user.id };
+}
