@@ -48,6 +48,8 @@ export type ActionState = {
   fieldErrors?: Record<string, string[]>;
   /** Lets a form reset itself after each success. */
   at?: number;
+  /** A value shown once after success (a new API key); never stored anywhere readable. */
+  reveal?: string;
 };
 
 function fieldErrors(error: z.ZodError): Record<string, string[]> {
@@ -65,9 +67,10 @@ export class ActionError extends Error {}
 async function runAction<T>(run: () => Promise<T>, context: { userId: string; tenantId?: string }): Promise<ActionState> {
   const log = requestLogger({ requestId: (await headers()).get(REQUEST_ID_HEADER) ?? undefined, tenantId: context.tenantId });
   try {
-    await run();
+    const result = await run();
     log.info({ userId: context.userId }, "action ok");
-    return { ok: true, at: Date.now() };
+    const reveal = typeof result === "object" && result !== null && "reveal" in result ? String(result.reveal) : undefined;
+    return { ok: true, at: Date.now(), ...(reveal ? { reveal } : {}) };
   } catch (e) {
     if (e instanceof ActionError) {
       log.info({ userId: context.userId, refused: e.message }, "action refused");

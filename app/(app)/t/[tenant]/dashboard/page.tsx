@@ -53,7 +53,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
       user={user}
       locale={locale}
       title={tenant.name}
-      nav={tenantNav(tenant.slug, user.role, "dashboard", { dashboard: tc("dashboard"), connections: tc("connections") })}
+      nav={tenantNav(tenant.slug, user.role, "dashboard", { dashboard: tc("dashboard"), connections: tc("connections"), apiKeys: tc("apiKeys") })}
       notice={
         tenant.status !== "active" ? (
           <Alert variant="destructive">

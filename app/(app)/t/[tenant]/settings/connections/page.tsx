@@ -50,7 +50,7 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ te
       user={user}
       locale={locale}
       title={tenant.name}
-      nav={tenantNav(tenant.slug, user.role, "connections", { dashboard: tc("dashboard"), connections: tc("connections") })}
+      nav={tenantNav(tenant.slug, user.role, "connections", { dashboard: tc("dashboard"), connections: tc("connections"), apiKeys: tc("apiKeys") })}
     >
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>

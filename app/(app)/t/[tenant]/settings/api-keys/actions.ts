@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { createApiKeySchema, revokeApiKeySchema } from "@/lib/api-keys/schemas";
+import { createApiKey, revokeApiKey } from "@/lib/api-keys/service";
+import { tenantAction } from "@/lib/auth/guards";
+
+export const createApiKeyAction = tenantAction(createApiKeySchema, async (input, { user, tenant }) => {
+  const { key } = await createApiKey(await getDb(), tenant.id, user, input.name);
+  revalidatePath(`/t/${tenant.slug}/settings/api-keys`);
+  return { reveal: key };
+});
+
+export const revokeApiKeyAction = tenantAction(revokeApiKeySchema, async (input, { user, tenant }) => {
+  await revokeApiKey(await getDb(), tenant.id, user, input.apiKeyId);
+  revalidatePath(`/t/${tenant.slug}/settings/api-keys`);
+});
