@@ -7,3 +7,6 @@ export const tenantReactivated = eventType("tenant/reactivated", { schema: z.obj
 export const messageReceived = eventType("message/received", {
   schema: z.object({ tenantId: z.uuid(), messageId: z.uuid() }),
 });
+export const historyImportRequested = eventType("connection/history.import.requested", {
+  schema: z.object({ tenantId: z.uuid(), connectionId: z.uuid() }),
+});

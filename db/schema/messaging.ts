@@ -20,6 +20,17 @@ import { tenants } from "./tenancy";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
+export type ImportProgress = {
+  source: "evolution" | "whatsapp-export";
+  page: number;
+  pages: number | null;
+  imported: number;
+  duplicates: number;
+  startedAt: string;
+  finishedAt?: string;
+  error?: string;
+};
+
 export const connectionState = pgEnum("connection_state", ["created", "connecting", "open", "close", "logged_out"]);
 export const analysisStatus = pgEnum("analysis_status", ["pending", "deferred", "processing", "done", "failed", "skipped"]);
 
@@ -41,6 +52,10 @@ export const connections = pgTable(
     ownJid: text("own_jid"),
     qrCode: text("qr_code"),
     qrUpdatedAt: timestamp("qr_updated_at", { withTimezone: true }),
+    /** History import: only messages newer than the watermark are fetched on the next run. */
+    historyWatermark: timestamp("history_watermark", { withTimezone: true }),
+    importStatus: text("import_status").notNull().default("idle"),
+    importProgress: jsonb("import_progress").$type<ImportProgress>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

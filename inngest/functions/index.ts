@@ -1,5 +1,6 @@
+import { historyImportFn } from "./history-import";
 import { jobMaintenanceFn } from "./job-maintenance";
 import { tenantCreatedFn } from "./tenant-created";
 import { tenantReactivatedFn } from "./tenant-reactivated";
 
-export const functions = [tenantCreatedFn, tenantReactivatedFn, jobMaintenanceFn];
+export const functions = [tenantCreatedFn, tenantReactivatedFn, historyImportFn, jobMaintenanceFn];

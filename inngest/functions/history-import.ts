@@ -1,0 +1,49 @@
+import { NonRetriableError } from "inngest";
+import { getDb } from "@/db/client";
+import type { ImportProgress } from "@/db/schema";
+import { EvolutionApiError } from "@/lib/history/evolution-client";
+import { importEvolutionPage } from "@/lib/history/evolution-import";
+import { claimImport, finishImport, reportProgress } from "@/lib/history/import-state";
+import { inngest } from "../client";
+import { historyImportRequested } from "../events";
+
+export const historyImportFn = inngest.createFunction(
+  {
+    id: "history-import",
+    triggers: [historyImportRequested],
+    retries: 4,
+    onFailure: async ({ event }) => {
+      const { tenantId, connectionId } = event.data.event.data;
+      const progress: ImportProgress = { source: "evolution", page: 0, pages: null, imported: 0, duplicates: 0, startedAt: new Date().toISOString() };
+      await finishImport(await getDb(), { tenantId, connectionId }, progress, null, "import failed; see the job log");
+    },
+  },
+  async ({ event, step }) => {
+    const target = event.data;
+    const claim = await step.run("claim", async () => {
+      const c = await claimImport(await getDb(), target, "evolution");
+      return { claimed: c.claimed, watermark: c.watermark?.toISOString() ?? null };
+    });
+    if (!claim.claimed) return { skipped: "an import is already running for this connection" };
+    const watermark = claim.watermark ? new Date(claim.watermark) : null;
+    const progress: ImportProgress = { source: "evolution", page: 0, pages: null, imported: 0, duplicates: 0, startedAt: new Date().toISOString() };
+    let newest: string | null = null;
+    // One step per page: a failure retries that page only, and step outputs stay small (counts, not rows).
+    for (let page = 1; ; page++) {
+      const r = await step.run(`import-page-${page}`, async () => {
+        try {
+          return await importEvolutionPage(await getDb(), target.tenantId, target.connectionId, page, watermark);
+        } catch (e) {
+          if (e instanceof EvolutionApiError && [401, 403, 404].includes(e.status)) throw new NonRetriableError(e.message);
+          throw e;
+        }
+      });
+      Object.assign(progress, { page, pages: r.pages, imported: progress.imported + r.imported, duplicates: progress.duplicates + r.duplicates });
+      if (r.newest && (!newest || r.newest > newest)) newest = r.newest;
+      await step.run(`report-page-${page}`, async () => reportProgress(await getDb(), target, progress));
+      if (page >= r.pages) break;
+    }
+    await step.run("finish", async () => finishImport(await getDb(), target, progress, newest ? new Date(newest) : null));
+    return progress;
+  },
+);
