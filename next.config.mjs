@@ -4,8 +4,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-pgvector", "pino", "postgres"],
   poweredByHeader: false,
   experimental: {
-    // Evolution may post base64 media inside webhook bodies; route handlers read the raw body themselves.
-    serverActions: { bodySizeLimit: "2mb" },
+    // WhatsApp export uploads go through a server action (8 MB files); webhooks read their raw body themselves.
+    serverActions: { bodySizeLimit: "10mb" },
   },
 };
 

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/queries";
 import { env } from "@/lib/env";
 import { decryptSecret, encryptSecret } from "@/lib/security/crypto";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-import type { PlanLimits } from "@/db/schema";
+import type { ImportProgress, PlanLimits } from "@/db/schema";
 import * as q from "./queries";
 import type { CreateConnectionInput, UpdateConnectionInput } from "./schemas";
 
@@ -92,6 +92,8 @@ export type ConnectionView = {
   stateChangedAt: Date | null;
   qrCode: string | null;
   qrUpdatedAt: Date | null;
+  importStatus: string;
+  importProgress: ImportProgress | null;
 };
 
 /** What the settings page shows: the webhook secret in clear (it must be pasted into Evolution), never the token. */
@@ -111,6 +113,8 @@ export async function listConnectionViews(db: Db, tenantId: string): Promise<Con
       stateChangedAt: r.stateChangedAt,
       qrCode: r.qrCode,
       qrUpdatedAt: r.qrUpdatedAt,
+      importStatus: r.importStatus,
+      importProgress: r.importProgress,
     };
   });
 }

@@ -5,6 +5,9 @@ import { getDb } from "@/db/client";
 import { ActionError, tenantAction } from "@/lib/auth/guards";
 import { ConnectionError, createConnection, deleteConnection, updateConnection } from "@/lib/connections/service";
 import { createConnectionSchema, deleteConnectionSchema, updateConnectionSchema } from "@/lib/connections/schemas";
+import { ExportImportError, importWhatsAppExport } from "@/lib/history/export-import";
+import { requestHistoryImport } from "@/lib/history/request-import";
+import { importHistorySchema, uploadExportSchema } from "@/lib/history/schemas";
 
 async function asAction<T>(slug: string, run: () => Promise<T>): Promise<T> {
   try {
@@ -28,3 +31,19 @@ export const updateConnectionAction = tenantAction(updateConnectionSchema, async
 export const deleteConnectionAction = tenantAction(deleteConnectionSchema, async (input, { user, tenant }) =>
   asAction(tenant.slug, async () => deleteConnection(await getDb(), tenant, user, input.connectionId)),
 );
+
+export const importHistoryAction = tenantAction(importHistorySchema, async (input, { user, tenant }) => {
+  if (!(await requestHistoryImport(await getDb(), tenant.id, user, input.connectionId))) throw new ActionError("not_found");
+  revalidatePath(`/t/${tenant.slug}/settings/connections`);
+});
+
+export const uploadExportAction = tenantAction(uploadExportSchema, async (input, { tenant }) => {
+  try {
+    const result = await importWhatsAppExport(await getDb(), tenant.id, input.connectionId, { content: await input.file.text(), ownerName: input.ownerName });
+    revalidatePath(`/t/${tenant.slug}/settings/connections`);
+    return { reveal: `${result.contact}: ${result.imported} / ${result.duplicates}` };
+  } catch (e) {
+    if (e instanceof ExportImportError) throw new ActionError(e.code);
+    throw e;
+  }
+});

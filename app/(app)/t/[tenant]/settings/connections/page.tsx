@@ -11,6 +11,7 @@ import { getT } from "@/lib/i18n/server";
 import { ConnectionForm } from "./connection-form";
 import { CopyButton } from "./copy-button";
 import { DeleteConnectionButton } from "./delete-connection-button";
+import { ImportHistoryButton, UploadExportDialog } from "./history-import";
 
 export const metadata = { title: "Conexões" };
 
@@ -28,6 +29,9 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ te
     instance_taken: t("instance_taken"),
     plan_limit: t("plan_limit", { limit: tenant.planLimits.connections ?? "∞" }),
     not_found: t("not_found"),
+    no_messages: t("no_messages"),
+    no_contact: t("no_contact"),
+    import_running: t("import_running_error"),
     invalid: tc("invalid"),
     forbidden: tc("forbidden"),
   };
@@ -43,6 +47,26 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ te
     save: tc("save"),
     cancel: tc("cancel"),
     errors,
+  };
+
+  const historyStrings = {
+    importHistory: t("importHistory"),
+    importQueued: t("importQueued"),
+    uploadExport: t("uploadExport"),
+    uploadDescription: t("uploadDescription"),
+    ownerName: t("ownerName"),
+    file: t("file"),
+    upload: t("upload"),
+    cancel: tc("cancel"),
+    uploadDone: t("importQueued"),
+    errors,
+  };
+  const importLine = (c: (typeof connections)[number]) => {
+    const p = c.importProgress;
+    if (c.importStatus === "running" && p) return t("import_running", { page: p.page, pages: p.pages ?? "?", imported: p.imported });
+    if (c.importStatus === "done" && p) return t("import_done", { imported: p.imported, duplicates: p.duplicates, time: p.finishedAt ? dates.format(new Date(p.finishedAt)) : "" });
+    if (c.importStatus === "failed" && p) return t("import_failed", { error: p.error ?? "?" });
+    return t("import_idle");
   };
 
   return (
@@ -114,7 +138,12 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ te
                 <img src={c.qrCode} alt={t("qrTitle")} className="size-56 rounded border bg-white p-2" />
               </div>
             ) : null}
+            <p className="text-sm text-muted-foreground" data-testid="import-status">
+              {t("importStatus", { status: importLine(c) })}
+            </p>
             <div className="flex flex-wrap gap-2">
+              <ImportHistoryButton tenant={tenant.slug} connectionId={c.id} strings={historyStrings} disabled={c.importStatus === "running"} />
+              <UploadExportDialog tenant={tenant.slug} connectionId={c.id} strings={historyStrings} defaultOwner={tenant.name} />
               <ConnectionForm tenant={tenant.slug} strings={formStrings} existing={c} />
               <DeleteConnectionButton
                 tenant={tenant.slug}
