@@ -63,6 +63,8 @@ describe("login and role routing", () => {
     const page = await newPage(browser);
     await login(page, "admin@clinicavida.local");
     await page.waitForURL(/\/t\/clinica-vida\/dashboard$/);
+    // A click before hydration can be lost while React attaches the form's action.
+    await page.waitForLoadState("networkidle");
     await page.getByRole("button", { name: "Sair" }).click();
     await page.waitForURL(/\/login/);
     await page.goto("/t/clinica-vida/dashboard");
