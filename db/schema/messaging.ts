@@ -86,6 +86,8 @@ export const chats = pgTable(
   },
   (t) => [
     uniqueIndex("chats_connection_jid_key").on(t.connectionId, t.remoteJid),
+    // Ingest finds a chat by either of its addresses.
+    index("chats_connection_alt_jid_idx").on(t.connectionId, t.altJid),
     index("chats_tenant_last_idx").on(t.tenantId, t.lastMessageAt),
     tenantIsolation("chats", t.tenantId),
   ],

@@ -214,6 +214,8 @@ export class EmbeddedRunner {
       const rows = rowsOf<{ id: string; name: string; data: Record<string, unknown>; ts: string | number }>(
         await tx.execute(sql`select id, name, data, ts from outbox where dispatched_at is null order by id limit 50 for update skip locked`),
       );
+      // Loaded once per batch: most events resume nothing, and this runs for every event the app emits.
+      const waitingRuns = rows.length ? await findRuns(tx, ["waiting"]) : [];
       for (const row of rows) {
         const event = { id: row.id, name: row.name, data: row.data, ts: Number(row.ts) };
         for (const fn of this.configs.values()) {
@@ -227,8 +229,9 @@ export class EmbeddedRunner {
             runAfter: this.now(),
           });
         }
-        for (const waiting of await findRuns(tx, ["waiting"])) {
-          const wait = waiting.wait!;
+        for (const waiting of waitingRuns) {
+          const wait = waiting.wait;
+          if (!wait || waiting.status !== "waiting") continue;
           if (wait.event !== row.name || (wait.if && !evaluate(wait.if, { event: waiting.event, async: event }))) continue;
           this.memo(waiting, wait.stepId, { data: event });
           Object.assign(waiting, { status: "queued", wait: null, runAfter: this.now() });

@@ -18,8 +18,8 @@ export async function withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>
   if (!UUID.test(tenantId)) throw new InvalidTenantIdError(tenantId);
   const database = db ?? (await getDb());
   return database.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
-    await tx.execute(sql`set local role app_user`);
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
+    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'app_user', true)`);
     return fn(tx);
   });
 }

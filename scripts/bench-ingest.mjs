@@ -1,0 +1,196 @@
+// npm run bench:ingest — drives the real webhook route with concurrent, realistic Evolution bodies, and in the
+// same run measures the raw `INSERT … ON CONFLICT` ceiling of the same database through postgres.js.
+//
+//   BENCH_DATABASE_URL   PostgreSQL server to use (a database `evosense_bench` is recreated on it);
+//                        default postgres://postgres@127.0.0.1:5432/evosense_bench. Set BENCH_DATABASE_URL=embedded
+//                        to run the server on PGlite instead (the ceiling is then an in-process PGlite).
+//   BENCH_SECONDS        duration of each phase (default 10)
+//   BENCH_CONCURRENCY    parallel requests in the throughput phase (default 16)
+//   BENCH_RATE           requests/s of the fixed-rate latency phase (default 200)
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { ensureBuild, nextBin, root } from "./build.mjs";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+const TARGET = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/evosense_bench";
+const embedded = TARGET === "embedded";
+
+const fixture = JSON.parse(readFileSync(path.resolve(root, "..", "shared", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"));
+const TEXTS = [
+  "Oi, meu pedido ainda não chegou, já faz uma semana",
+  "Obrigada pelo atendimento, resolveram super rápido!",
+  "Vocês têm o tênis de corrida no 41?",
+  "Péssimo, a entrega atrasou de novo e ninguém me avisou",
+  "Qual o horário de funcionamento no sábado?",
+];
+let sequence = 0;
+function body() {
+  const n = sequence++;
+  const phone = `55119${String(10_000_000 + (n % 5000)).padStart(8, "0")}`;
+  return JSON.stringify({
+    ...fixture,
+    data: {
+      ...fixture.data,
+      key: { ...fixture.data.key, id: `BENCH${process.pid}${String(n).padStart(9, "0")}`, remoteJid: `${phone}@s.whatsapp.net`, remoteJidAlt: null },
+      message: { conversation: TEXTS[n % TEXTS.length] },
+      messageTimestamp: Math.floor(Date.now() / 1000),
+    },
+  });
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const fmt = (v) => (Number.isFinite(v) ? v.toFixed(2) : "n/a");
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function recreateDatabase(url) {
+  const u = new URL(url);
+  const name = u.pathname.slice(1);
+  u.pathname = "/postgres";
+  const admin = postgres(u.toString(), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+}
+
+/** Runs `worker` in `concurrency` loops for `seconds`; returns per-operation latencies in ms. */
+async function closedLoop(seconds, concurrency, worker) {
+  const latencies = [];
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const t = performance.now();
+        try {
+          await worker();
+          latencies.push(performance.now() - t);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return { latencies, errors, rps: latencies.length / seconds };
+}
+
+/** Sends at a fixed rate regardless of answers (open loop), so latency is not hidden by back-pressure. */
+async function openLoop(seconds, rate, worker) {
+  const latencies = [];
+  let errors = 0;
+  const inflight = [];
+  const start = performance.now();
+  for (let i = 0; i < seconds * rate; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const t = performance.now();
+    inflight.push(
+      worker().then(
+        () => latencies.push(performance.now() - t),
+        () => errors++,
+      ),
+    );
+  }
+  await Promise.all(inflight);
+  return { latencies, errors, rps: latencies.length / ((performance.now() - start) / 1000) };
+}
+
+function report(label, r) {
+  const sorted = [...r.latencies].sort((a, b) => a - b);
+  console.log(
+    `${label.padEnd(34)} ${fmt(r.rps).padStart(9)} req/s   p50 ${fmt(percentile(sorted, 50))} ms   p95 ${fmt(percentile(sorted, 95))} ms   p99 ${fmt(percentile(sorted, 99))} ms   errors ${r.errors}`,
+  );
+}
+
+async function ceilingPostgres(url) {
+  const sql = postgres(url, { max: CONCURRENCY, onnotice: () => {} });
+  await sql`create table if not exists bench_ceiling (
+    id uuid primary key default gen_random_uuid(), tenant_id uuid not null, connection_id uuid not null,
+    external_id text not null, text text, sent_at timestamptz not null, unique (connection_id, external_id))`;
+  const tenant = crypto.randomUUID();
+  const connection = crypto.randomUUID();
+  let n = 0;
+  const result = await closedLoop(SECONDS, CONCURRENCY, async () => {
+    const i = n++;
+    await sql`insert into bench_ceiling (tenant_id, connection_id, external_id, text, sent_at)
+      values (${tenant}, ${connection}, ${`C${i}`}, ${TEXTS[i % TEXTS.length]}, now()) on conflict do nothing`;
+  });
+  await sql.end();
+  return result;
+}
+
+async function ceilingPglite() {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const db = await PGlite.create("memory://");
+  await db.exec(`create table bench_ceiling (id uuid primary key default gen_random_uuid(), tenant_id uuid not null,
+    connection_id uuid not null, external_id text not null, text text, sent_at timestamptz not null, unique (connection_id, external_id))`);
+  let n = 0;
+  const result = await closedLoop(SECONDS, CONCURRENCY, async () => {
+    const i = n++;
+    await db.query(
+      "insert into bench_ceiling (tenant_id, connection_id, external_id, text, sent_at) values ($1, $2, $3, $4, now()) on conflict do nothing",
+      ["00000000-0000-0000-0000-000000000001", "00000000-0000-0000-0000-000000000002", `C${i}`, TEXTS[i % TEXTS.length]],
+    );
+  });
+  await db.close();
+  return result;
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "evosense-bench-"));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  if (!embedded) await recreateDatabase(TARGET);
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", EVOSENSE_LAUNCH: "embedded", DATA_DIR: dataDir, LOG_LEVEL: "warn", DATABASE_URL: embedded ? "" : TARGET };
+  ensureBuild(env);
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  try {
+    for (let i = 0; i < 240; i++) {
+      try {
+        if ((await fetch(`${base}/api/health`)).ok) break;
+      } catch {}
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const send = async () => {
+      const res = await fetch(`${base}/api/webhooks/evolution`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-evosense-secret": "demo-webhook-secret" },
+        body: body(),
+      });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(String(res.status));
+    };
+    console.log(`EvoSense ingest benchmark — ${embedded ? "embedded PGlite" : TARGET.replace(/\/\/[^@]*@/, "//")}; ${SECONDS}s per phase`);
+    await closedLoop(2, 4, send); // warm-up: JIT, connection pools, first chats
+    const route = await closedLoop(SECONDS, CONCURRENCY, send);
+    report(`route, ${CONCURRENCY} concurrent`, route);
+    const fixed = await openLoop(SECONDS, RATE, send);
+    report(`route, fixed ${RATE} req/s`, fixed);
+    const ceiling = embedded ? await ceilingPglite() : await ceilingPostgres(TARGET);
+    report(`raw INSERT … ON CONFLICT, ${CONCURRENCY} conc.`, ceiling);
+    console.log(`ratio route/ceiling: ${((route.rps / ceiling.rps) * 100).toFixed(1)} %`);
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 1000));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
