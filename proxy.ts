@@ -30,6 +30,8 @@ export const proxy = auth((req) => {
   return NextResponse.redirect(login);
 });
 
+// Webhooks and the Inngest endpoint authenticate themselves and are the hot path: the proxy's session
+// decoding is skipped for them (their handlers assign request ids themselves).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|webmanifest)$).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/webhooks|api/inngest|.*\\.(?:png|svg|ico|webmanifest)$).*)"],
 };

@@ -10,7 +10,7 @@ const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
 // POST /api/webhooks/evolution and /api/webhooks/evolution/<event-suffix> ("webhook by events").
 export async function POST(request: Request) {
-  const log = requestLogger({ requestId: request.headers.get(REQUEST_ID_HEADER) ?? undefined });
+  const log = requestLogger({ requestId: request.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID() });
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_BODY_BYTES) {
     return Response.json({ error: { code: "payload_too_large", message: "Bodies up to 25 MB are accepted." } }, { status: 413 });
