@@ -7,6 +7,7 @@ import { createTestDatabase, dropTestTemplate } from "@/test/db";
 import { ConflictError, createTenant, createTenantUser, setTenantStatus } from "./admin";
 import { DEFAULT_PLANS } from "./plans";
 import { listTenantsWithCounts } from "./queries";
+import { setStoredText } from "./settings";
 
 const actor = { id: null as unknown as string, email: "root@evosense.local" };
 
@@ -70,5 +71,14 @@ describe("super-admin tenant management", () => {
       ["alfa", "Pro", "active", 2, 0],
       ["beta", "Starter", "active", 0, 0],
     ]);
+  });
+
+  it("switches the stored text to redacted without losing other settings, audit-logged", async () => {
+    const tenant = await createTenant(database.db, actor, { name: "A", slug: "loja", planCode: "starter", timezone: "America/Sao_Paulo" });
+    await database.db.update(tenants).set({ settings: { analysisConcurrency: 7 } });
+    await setStoredText(database.db, tenant.id, actor, "redacted");
+    const [after] = await database.db.select().from(tenants);
+    expect(after!.settings).toEqual({ analysisConcurrency: 7, storedText: "redacted" });
+    expect((await database.db.select().from(auditLog)).map((a) => a.action)).toContain("tenant.stored_text");
   });
 });

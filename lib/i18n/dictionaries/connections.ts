@@ -50,6 +50,11 @@ export const connectionStrings = defineDictionary({
     no_messages: "Nenhuma mensagem encontrada no arquivo. É uma exportação do WhatsApp?",
     no_contact: "Todas as mensagens são suas: confira o seu nome na conversa.",
     import_running_error: "Já há uma importação em andamento para esta conexão.",
+    privacyTitle: "Privacidade",
+    privacyBody: "A análise e os logs sempre recebem o texto com CPF, CNPJ, e-mail, cartão e telefone mascarados. Escolha também como o texto fica guardado.",
+    storedText: "Texto guardado das novas mensagens",
+    storedRaw: "Original (como recebido)",
+    storedRedacted: "Com dados pessoais mascarados",
   },
   en: {
     title: "Connections",
@@ -100,5 +105,10 @@ export const connectionStrings = defineDictionary({
     no_messages: "No messages found in the file. Is it a WhatsApp export?",
     no_contact: "Every message is yours: check your name in the chat.",
     import_running_error: "An import is already running for this connection.",
+    privacyTitle: "Privacy",
+    privacyBody: "Analysis and logs always see text with CPF, CNPJ, e-mail, card and phone numbers masked. Choose how the text is stored too.",
+    storedText: "Stored text of new messages",
+    storedRaw: "Original (as received)",
+    storedRedacted: "With personal data masked",
   },
 });

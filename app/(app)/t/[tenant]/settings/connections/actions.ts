@@ -8,6 +8,7 @@ import { createConnectionSchema, deleteConnectionSchema, updateConnectionSchema 
 import { ExportImportError, importWhatsAppExport } from "@/lib/history/export-import";
 import { requestHistoryImport } from "@/lib/history/request-import";
 import { importHistorySchema, uploadExportSchema } from "@/lib/history/schemas";
+import { setStoredText, storedTextSchema } from "@/lib/tenancy/settings";
 
 async function asAction<T>(slug: string, run: () => Promise<T>): Promise<T> {
   try {
@@ -46,4 +47,9 @@ export const uploadExportAction = tenantAction(uploadExportSchema, async (input,
     if (e instanceof ExportImportError) throw new ActionError(e.code);
     throw e;
   }
+});
+
+export const setStoredTextAction = tenantAction(storedTextSchema, async (input, { user, tenant }) => {
+  await setStoredText(await getDb(), tenant.id, user, input.storedText);
+  revalidatePath(`/t/${tenant.slug}/settings/connections`);
 });

@@ -12,6 +12,7 @@ import { ConnectionForm } from "./connection-form";
 import { CopyButton } from "./copy-button";
 import { DeleteConnectionButton } from "./delete-connection-button";
 import { ImportHistoryButton, UploadExportDialog } from "./history-import";
+import { StoredTextForm } from "./stored-text-form";
 
 export const metadata = { title: "Conexões" };
 
@@ -154,6 +155,20 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ te
           </CardContent>
         </Card>
       ))}
+
+      <Card>
+        <CardHeader>
+          <CardTitle className="text-base">{t("privacyTitle")}</CardTitle>
+          <CardDescription>{t("privacyBody")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <StoredTextForm
+            tenant={tenant.slug}
+            value={tenant.settings.storedText ?? "raw"}
+            strings={{ label: t("storedText"), raw: t("storedRaw"), redacted: t("storedRedacted"), save: tc("save"), saved: tc("saved") }}
+          />
+        </CardContent>
+      </Card>
 
       <Card>
         <CardHeader>
