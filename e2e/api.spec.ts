@@ -50,6 +50,20 @@ describe("webhooks and the read API", () => {
     await anonymous.close();
   });
 
+  it("accepts a 20 MB body with base64 media without storing the bytes, and refuses one over 25 MB", async () => {
+    const page = await newPage(browser);
+    const audio = JSON.parse(fixture("messages-upsert-audio.json"));
+    audio.data.key.id = "BIGAUDIO0001";
+    audio.data.message.base64 = "A".repeat(20 * 1024 * 1024);
+    const headers = { "content-type": "application/json", "x-evosense-secret": "demo-webhook-secret" };
+    const big = await page.request.post(`${BASE_URL}/api/webhooks/evolution`, { headers, data: JSON.stringify(audio) });
+    assert.equal(big.status(), 200);
+    audio.data.message.base64 = "A".repeat(26 * 1024 * 1024);
+    const tooBig = await page.request.post(`${BASE_URL}/api/webhooks/evolution`, { headers, data: JSON.stringify(audio) });
+    assert.equal(tooBig.status(), 413);
+    assert.equal(((await tooBig.json()) as { error: { code: string } }).error.code, "payload_too_large");
+  });
+
   it("a viewer's API calls only ever see their own tenant", async () => {
     const page = await newPage(browser);
     await login(page, "viewer@lojacentro.local");

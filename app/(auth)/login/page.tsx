@@ -9,10 +9,10 @@ import { getT } from "@/lib/i18n/server";
 import { env } from "@/lib/env";
 import { LoginForm } from "./login-form";
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
-  const user = await currentUser();
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ from?: string; signedOut?: string }> }) {
+  const { from, signedOut } = await searchParams;
+  const user = signedOut ? null : await currentUser();
   if (user) redirect(homePath(user));
-  const { from } = await searchParams;
   const { t, locale } = await getT(authStrings);
   const { t: tc } = await getT(common);
   const showDemoHint = env().DEMO_DATA && !env().isProduction;
