@@ -1,5 +1,6 @@
 import { count, sql } from "drizzle-orm";
 import { DEMO_API_KEY, hashApiKey, keyPrefix } from "@/lib/api-keys/keys";
+import { ensureDefaultPromptVersion } from "@/lib/analysis/prompt-versions";
 import { env } from "@/lib/env";
 import { enqueueMany } from "@/lib/jobs/outbox";
 import { decryptSecret, encryptSecret } from "@/lib/security/crypto";
@@ -19,6 +20,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The plan catalogue exists on every install, demo or not. */
 export async function ensurePlans(db: Db | Tx): Promise<void> {
   await db.insert(plans).values(DEFAULT_PLANS).onConflictDoNothing();
+}
+
+/** What every install needs beside the schema: the plan catalogue and the default prompt version. */
+export async function ensureReferenceData(db: Db | Tx): Promise<void> {
+  await ensurePlans(db);
+  await ensureDefaultPromptVersion(db);
 }
 
 /** mulberry32: a small deterministic PRNG, so the demo data (and tests over it) are reproducible. */
@@ -151,7 +158,7 @@ async function seedTenant(tx: Tx, spec: DemoTenant, limits: PlanLimits, password
  */
 export async function seedDemoData(db: Db, opts: { now?: Date; log?: (line: string) => void } = {}): Promise<{ created: boolean }> {
   const now = opts.now ?? new Date();
-  await ensurePlans(db);
+  await ensureReferenceData(db);
   const created = await db.transaction(async (tx) => {
     // Serialises concurrent seeders on PostgreSQL; PGlite has one connection anyway.
     await tx.execute(sql`select pg_advisory_xact_lock(7302418)`);

@@ -10,3 +10,7 @@ export const messageReceived = eventType("message/received", {
 export const historyImportRequested = eventType("connection/history.import.requested", {
   schema: z.object({ tenantId: z.uuid(), connectionId: z.uuid() }),
 });
+/** A super-admin or replay asked for a fresh analysis: a new run key, so it is a new inference, never a lost one. */
+export const analysisRequested = eventType("message/analysis.requested", {
+  schema: z.object({ tenantId: z.uuid(), messageId: z.uuid(), runKey: z.string().min(1), promptVersionId: z.uuid().optional() }),
+});

@@ -1,14 +1,14 @@
 // npm run db:migrate — applies committed migrations to DATABASE_URL, or to the embedded PGlite folder.
 import { closeDatabase, getDatabase } from "../db/client";
 import { runMigrations } from "../db/migrate";
-import { ensurePlans } from "../db/seed";
+import { ensureReferenceData } from "../db/seed";
 import { env } from "../lib/env";
 
 async function main() {
   const e = env();
   const database = await getDatabase();
   await runMigrations(database);
-  await ensurePlans(database.db);
+  await ensureReferenceData(database.db);
   console.log(`migrations applied (${e.databaseMode === "postgres" ? "PostgreSQL" : `PGlite in ${e.dataDir}/pg`})`);
   await closeDatabase();
 }

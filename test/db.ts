@@ -4,6 +4,7 @@ import { vector } from "@electric-sql/pglite-pgvector";
 import postgres from "postgres";
 import { fromPglite, openPostgres, type Database } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
+import { ensureReferenceData } from "@/db/seed";
 
 /**
  * A migrated, empty database for one test. With TEST_DATABASE_URL the suite runs on native PostgreSQL
@@ -17,7 +18,9 @@ let pgTemplate: Promise<string> | undefined;
 
 async function migratedPgliteTemplate(): Promise<PGlite> {
   const pglite = await PGlite.create("memory://", { extensions: { vector } });
-  await runMigrations(fromPglite(pglite));
+  const database = fromPglite(pglite);
+  await runMigrations(database);
+  await ensureReferenceData(database.db);
   return pglite;
 }
 
@@ -34,6 +37,7 @@ async function migratedPostgresTemplate(): Promise<string> {
   await admin.end();
   const database = openPostgres(adminUrl(name), 2);
   await runMigrations(database);
+  await ensureReferenceData(database.db);
   await database.close();
   return name;
 }

@@ -51,6 +51,8 @@ export const inferences = pgTable(
     experimentId: uuid("experiment_id").references(() => experiments.id, { onDelete: "set null" }),
     provider: text("provider").notNull(),
     model: text("model").notNull(),
+    /** Hash of the prompt text actually sent (template rendered with its version's body). */
+    templateHash: text("template_hash").notNull(),
     /** What produced this row (an analysis run, a replay run): with the message and prompt, the idempotency key. */
     runKey: text("run_key").notNull(),
     isShadow: boolean("is_shadow").notNull().default(false),
@@ -65,6 +67,9 @@ export const inferences = pgTable(
     summary: text("summary"),
     confidence: real("confidence"),
     rationale: text("rationale"),
+    language: text("language"),
+    /** The output needed the one repair attempt. */
+    repaired: boolean("repaired").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -82,6 +82,15 @@ export const chats = pgTable(
     phoneMasked: text("phone_masked"),
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }),
     messageCount: integer("message_count").notNull().default(0),
+    /** Analysis rollup of the customer's messages: conversation lists and flags read these, not the messages. */
+    analyzedCount: integer("analyzed_count").notNull().default(0),
+    negativeCount: integer("negative_count").notNull().default(0),
+    sentimentSum: real("sentiment_sum").notNull().default(0),
+    satisfactionSum: integer("satisfaction_sum").notNull().default(0),
+    firstSentiment: real("first_sentiment"),
+    firstSentimentAt: timestamp("first_sentiment_at", { withTimezone: true }),
+    lastSentiment: real("last_sentiment"),
+    lastSentimentAt: timestamp("last_sentiment_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -118,6 +127,11 @@ export const messages = pgTable(
     satisfaction: smallint("satisfaction"),
     tone: text("tone"),
     summary: text("summary"),
+    confidence: real("confidence"),
+    rationale: text("rationale"),
+    language: text("language"),
+    /** The champion inference these scores came from. */
+    inferenceId: uuid("inference_id"),
     promptVersionId: uuid("prompt_version_id"),
     analyzedAt: timestamp("analyzed_at", { withTimezone: true }),
     embedding: vector("embedding", { dimensions: 768 }),
@@ -134,6 +148,10 @@ export const messages = pgTable(
     index("messages_chat_sent_idx").on(t.chatId, t.sentAt),
     index("messages_search_idx").using("gin", t.search),
     index("messages_embedding_hnsw").using("hnsw", t.embedding.op("vector_cosine_ops")),
+    // The recovery sweep and the failures list read only the few messages not yet analysed.
+    index("messages_analysis_open_idx")
+      .on(t.createdAt)
+      .where(sql`analysis_status in ('pending', 'processing', 'failed')`),
     tenantIsolation("messages", t.tenantId),
   ],
 ).enableRLS();
@@ -155,6 +173,11 @@ export const dailyRollups = pgTable(
     satisfactionSum: integer("satisfaction_sum").notNull().default(0),
     satisfactionCount: integer("satisfaction_count").notNull().default(0),
     emotions: jsonb("emotions").$type<Record<string, number>>().notNull().default({}),
+    tones: jsonb("tones").$type<Record<string, number>>().notNull().default({}),
+    /** Satisfaction histogram in buckets of 10 ("0".."9"), for the distribution chart. */
+    satisfactionBuckets: jsonb("satisfaction_buckets").$type<Record<string, number>>().notNull().default({}),
+    /** Seconds from acceptance to analysis, log2 buckets, so p95 latency comes from rollups. */
+    latencyBuckets: jsonb("latency_buckets").$type<Record<string, number>>().notNull().default({}),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { assertNoDemoInProduction, ensurePlans, seedDemoData } from "@/db/seed";
+import { assertNoDemoInProduction, ensureReferenceData, seedDemoData } from "@/db/seed";
 import { env } from "@/lib/env";
 import { startBackgroundWork } from "@/lib/jobs/start";
 import { logger } from "@/lib/log";
@@ -17,7 +17,7 @@ export function bootServer(): Promise<void> {
     const log = logger();
     const database = await getDatabase();
     await runMigrations(database);
-    await ensurePlans(database.db);
+    await ensureReferenceData(database.db);
     if (e.isProduction) {
       await assertNoDemoInProduction(database.db);
     } else if (e.DEMO_DATA) {

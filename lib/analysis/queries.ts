@@ -1,0 +1,277 @@
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { rowsOf } from "@/db/rows";
+import { chats, connections, experiments, inferences, messages, promptVersions, tenants } from "@/db/schema";
+import type { AnalysisOutput } from "./schema";
+
+export type PromptVersionRow = typeof promptVersions.$inferSelect;
+export type InferenceRow = typeof inferences.$inferSelect;
+
+export async function findMessageForAnalysis(tx: DbOrTx, tenantId: string, messageId: string) {
+  const [row] = await tx
+    .select({
+      id: messages.id,
+      tenantId: messages.tenantId,
+      connectionId: messages.connectionId,
+      chatId: messages.chatId,
+      fromMe: messages.fromMe,
+      text: messages.text,
+      type: messages.type,
+      senderName: messages.senderName,
+      sentAt: messages.sentAt,
+      createdAt: messages.createdAt,
+      deletedAt: messages.deletedAt,
+      analysisStatus: messages.analysisStatus,
+      inferenceId: messages.inferenceId,
+      embeddingModel: messages.embeddingModel,
+      timezone: tenants.timezone,
+      tenantStatus: tenants.status,
+    })
+    .from(messages)
+    .innerJoin(tenants, eq(tenants.id, messages.tenantId))
+    .where(and(eq(messages.tenantId, tenantId), eq(messages.id, messageId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export type AnalysisSubject = NonNullable<Awaited<ReturnType<typeof findMessageForAnalysis>>>;
+
+/** The chat's last `limit` texts before the message, oldest first: what a human reader would have seen. */
+export async function findContext(tx: DbOrTx, tenantId: string, chatId: string, before: Date, limit = 10) {
+  const rows = await tx
+    .select({ fromMe: messages.fromMe, text: messages.text })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.tenantId, tenantId),
+        eq(messages.chatId, chatId),
+        lt(messages.sentAt, before),
+        isNull(messages.deletedAt),
+        sql`${messages.text} is not null`,
+      ),
+    )
+    .orderBy(desc(messages.sentAt))
+    .limit(limit);
+  return rows.reverse().map((r) => ({ fromMe: r.fromMe, text: r.text ?? "" }));
+}
+
+export async function findDefaultPromptVersion(db: DbOrTx) {
+  const [row] = await db.select().from(promptVersions).where(eq(promptVersions.isDefault, true)).orderBy(asc(promptVersions.createdAt)).limit(1);
+  return row ?? null;
+}
+
+export async function findPromptVersionById(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(promptVersions).where(eq(promptVersions.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function findRunningExperiment(tx: DbOrTx, tenantId: string) {
+  const [row] = await tx
+    .select()
+    .from(experiments)
+    .where(and(eq(experiments.tenantId, tenantId), eq(experiments.status, "running")))
+    .orderBy(desc(experiments.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findInference(tx: DbOrTx, tenantId: string, messageId: string, promptVersionId: string, runKey: string) {
+  const [row] = await tx
+    .select()
+    .from(inferences)
+    .where(
+      and(
+        eq(inferences.tenantId, tenantId),
+        eq(inferences.messageId, messageId),
+        eq(inferences.promptVersionId, promptVersionId),
+        eq(inferences.runKey, runKey),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** At most one row per (message, prompt version, run key): a retried step reads back the row it wrote. */
+export async function insertInferenceOnce(tx: DbOrTx, values: typeof inferences.$inferInsert): Promise<InferenceRow> {
+  const [row] = await tx.insert(inferences).values(values).onConflictDoNothing().returning();
+  if (row) return row;
+  const existing = await findInference(tx, values.tenantId, values.messageId, values.promptVersionId, values.runKey);
+  if (!existing) throw new Error("inference conflict without a row");
+  return existing;
+}
+
+export async function lockMessage(tx: DbOrTx, tenantId: string, messageId: string) {
+  const [row] = await tx
+    .select({
+      inferenceId: messages.inferenceId,
+      analysisStatus: messages.analysisStatus,
+      sentiment: messages.sentiment,
+      satisfaction: messages.satisfaction,
+      emotion: messages.emotion,
+      tone: messages.tone,
+      deletedAt: messages.deletedAt,
+    })
+    .from(messages)
+    .where(and(eq(messages.tenantId, tenantId), eq(messages.id, messageId)))
+    .for("update");
+  return row ?? null;
+}
+
+export async function writeMessageScores(
+  tx: DbOrTx,
+  tenantId: string,
+  messageId: string,
+  scores: AnalysisOutput & { inferenceId: string; promptVersionId: string; analyzedAt: Date },
+) {
+  await tx
+    .update(messages)
+    .set({
+      analysisStatus: "done",
+      analysisError: null,
+      sentiment: scores.sentiment,
+      emotion: scores.emotion,
+      satisfaction: scores.satisfaction,
+      tone: scores.tone,
+      summary: scores.summary,
+      confidence: scores.confidence,
+      rationale: scores.rationale,
+      language: scores.language ?? null,
+      inferenceId: scores.inferenceId,
+      promptVersionId: scores.promptVersionId,
+      analyzedAt: scores.analyzedAt,
+    })
+    .where(and(eq(messages.tenantId, tenantId), eq(messages.id, messageId)));
+}
+
+export type ChatDelta = { count: number; negative: number; sentimentSum: number; satisfactionSum: number };
+
+/** Adds a message's contribution to its chat; first/last follow the message's own time, whatever the arrival order. */
+export async function applyChatDelta(tx: DbOrTx, tenantId: string, chatId: string, sentAt: Date, sentiment: number, d: ChatDelta) {
+  const at = sentAt.toISOString();
+  await tx
+    .update(chats)
+    .set({
+      analyzedCount: sql`${chats.analyzedCount} + ${d.count}`,
+      negativeCount: sql`${chats.negativeCount} + ${d.negative}`,
+      sentimentSum: sql`${chats.sentimentSum} + ${d.sentimentSum}`,
+      satisfactionSum: sql`${chats.satisfactionSum} + ${d.satisfactionSum}`,
+      firstSentiment: sql`case when ${chats.firstSentimentAt} is null or ${at}::timestamptz <= ${chats.firstSentimentAt} then ${sentiment}::real else ${chats.firstSentiment} end`,
+      firstSentimentAt: sql`least(${chats.firstSentimentAt}, ${at}::timestamptz)`,
+      lastSentiment: sql`case when ${chats.lastSentimentAt} is null or ${at}::timestamptz >= ${chats.lastSentimentAt} then ${sentiment}::real else ${chats.lastSentiment} end`,
+      lastSentimentAt: sql`greatest(${chats.lastSentimentAt}, ${at}::timestamptz)`,
+    })
+    .where(and(eq(chats.tenantId, tenantId), eq(chats.id, chatId)));
+}
+
+export type RollupDelta = {
+  analyzed: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+  sentimentSum: number;
+  satisfactionSum: number;
+  satisfactionCount: number;
+  emotions: Record<string, number>;
+  tones: Record<string, number>;
+  satisfactionBuckets: Record<string, number>;
+  latencyBuckets: Record<string, number>;
+};
+
+/** One upsert per change: the day is the message's local day in the tenant's timezone. */
+export async function applyRollupDelta(tx: DbOrTx, tenantId: string, connectionId: string, sentAt: Date, timezone: string, d: RollupDelta) {
+  await tx.execute(sql`
+    insert into daily_rollups as r (tenant_id, connection_id, day, analyzed, positive, neutral, negative, sentiment_sum,
+      satisfaction_sum, satisfaction_count, emotions, tones, satisfaction_buckets, latency_buckets, updated_at)
+    values (${tenantId}, ${connectionId}, to_char(${sentAt.toISOString()}::timestamptz at time zone ${timezone}, 'YYYY-MM-DD'),
+      ${d.analyzed}, ${d.positive}, ${d.neutral}, ${d.negative}, ${d.sentimentSum}, ${d.satisfactionSum}, ${d.satisfactionCount},
+      ${JSON.stringify(d.emotions)}::jsonb, ${JSON.stringify(d.tones)}::jsonb, ${JSON.stringify(d.satisfactionBuckets)}::jsonb,
+      ${JSON.stringify(d.latencyBuckets)}::jsonb, now())
+    on conflict (tenant_id, connection_id, day) do update set
+      analyzed = r.analyzed + excluded.analyzed,
+      positive = r.positive + excluded.positive,
+      neutral = r.neutral + excluded.neutral,
+      negative = r.negative + excluded.negative,
+      sentiment_sum = r.sentiment_sum + excluded.sentiment_sum,
+      satisfaction_sum = r.satisfaction_sum + excluded.satisfaction_sum,
+      satisfaction_count = r.satisfaction_count + excluded.satisfaction_count,
+      emotions = jsonb_counts_add(r.emotions, excluded.emotions),
+      tones = jsonb_counts_add(r.tones, excluded.tones),
+      satisfaction_buckets = jsonb_counts_add(r.satisfaction_buckets, excluded.satisfaction_buckets),
+      latency_buckets = jsonb_counts_add(r.latency_buckets, excluded.latency_buckets),
+      updated_at = now()`);
+}
+
+export async function storeEmbedding(tx: DbOrTx, tenantId: string, messageId: string, vector: number[], model: string) {
+  await tx
+    .update(messages)
+    .set({ embedding: vector, embeddingModel: model })
+    .where(and(eq(messages.tenantId, tenantId), eq(messages.id, messageId)));
+}
+
+export async function setAnalysisStatus(
+  tx: DbOrTx,
+  tenantId: string,
+  messageId: string,
+  status: "processing" | "failed" | "pending",
+  error: string | null = null,
+) {
+  // A message already analysed keeps its scores: a failed re-analysis does not erase a good result.
+  await tx
+    .update(messages)
+    .set({ analysisStatus: sql`case when ${messages.analysisStatus} = 'done' and ${status} <> 'pending' then 'done'::analysis_status else ${status}::analysis_status end`, analysisError: error })
+    .where(and(eq(messages.tenantId, tenantId), eq(messages.id, messageId)));
+}
+
+/** Failed analyses, newest first, for the tenant's admins (RLS confines them) or, unscoped, for super-admins. */
+export async function listFailedAnalyses(db: DbOrTx, tenantId: string | null, limit = 100) {
+  return db
+    .select({
+      id: messages.id,
+      tenantId: messages.tenantId,
+      tenantName: tenants.name,
+      tenantSlug: tenants.slug,
+      connectionName: connections.name,
+      chatId: messages.chatId,
+      text: messages.text,
+      sentAt: messages.sentAt,
+      error: messages.analysisError,
+    })
+    .from(messages)
+    .innerJoin(tenants, eq(tenants.id, messages.tenantId))
+    .innerJoin(connections, eq(connections.id, messages.connectionId))
+    .where(and(eq(messages.analysisStatus, "failed"), tenantId ? eq(messages.tenantId, tenantId) : undefined))
+    .orderBy(desc(messages.sentAt))
+    .limit(limit);
+}
+
+/**
+ * Messages accepted but not analysed (their event was lost with a crashed runner, or they predate the analysis
+ * function) after a grace period; platform-wide, run by the maintenance job as the owner role.
+ */
+export async function findStrandedMessages(db: DbOrTx, olderThan: Date, limit: number) {
+  const rows = await db.execute(sql`
+    select m.id, m.tenant_id as "tenantId"
+    from messages m join tenants t on t.id = m.tenant_id
+    where m.analysis_status in ('pending', 'processing') and m.created_at < ${olderThan.toISOString()}::timestamptz
+      and t.status = 'active'
+    order by m.created_at
+    limit ${limit}`);
+  return rowsOf<{ id: string; tenantId: string }>(rows);
+}
+
+export async function findMessagesByIds(db: DbOrTx, tenantId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: messages.id, analysisStatus: messages.analysisStatus })
+    .from(messages)
+    .where(and(eq(messages.tenantId, tenantId), inArray(messages.id, ids)));
+}
+
+export async function findInferenceById(tx: DbOrTx, tenantId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(inferences)
+    .where(and(eq(inferences.tenantId, tenantId), eq(inferences.id, id)))
+    .limit(1);
+  return row ?? null;
+}
