@@ -254,6 +254,8 @@ export async function findStrandedMessages(db: DbOrTx, olderThan: Date, limit: n
     from messages m join tenants t on t.id = m.tenant_id
     where m.analysis_status in ('pending', 'processing') and m.created_at < ${olderThan.toISOString()}::timestamptz
       and t.status = 'active'
+      and not exists (select 1 from outbox o where o.dispatched_at is null and o.name in ('message/received', 'message/analysis.requested'))
+      and not exists (select 1 from job_runs r where r.fn_id like '%analyze-message' and r.status not in ('completed', 'failed'))
     order by m.created_at
     limit ${limit}`);
   return rowsOf<{ id: string; tenantId: string }>(rows);

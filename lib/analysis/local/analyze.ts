@@ -1,9 +1,9 @@
 import { detectEmotion } from "./emotion";
 import { detectLanguage } from "./language";
-import { scoreSentiment, type Cue } from "./sentiment";
-import { extractiveSummary, tokenize } from "./text";
+import { scoreSentiment, type Cue, type SentimentScore } from "./sentiment";
+import { extractiveSummary, tokenize, type Token } from "./text";
 import { detectTone } from "./tone";
-import { DEFAULT_LOCAL_PARAMS, type LocalAnalysis, type LocalParams } from "./types";
+import { DEFAULT_LOCAL_PARAMS, type Language, type LocalAnalysis, type LocalParams } from "./types";
 
 const LABEL = { positive: "positivo", negative: "negativo" };
 
@@ -28,12 +28,27 @@ function confidence(cues: Cue[], sentiment: number): number {
   return Math.round(Math.min(0.9, value) * 100) / 100;
 }
 
+/**
+ * With no stopword to go by ("great job", "péssimo"), the language whose lexicon recognises more of the words
+ * wins; ties go to Portuguese, the product's main language.
+ */
+function settleLanguage(tokens: Token[], p: LocalParams): { language: Language; score: SentimentScore } {
+  const voted = detectLanguage(tokens);
+  if (voted) return { language: voted, score: scoreSentiment(tokens, voted, p) };
+  let best: { language: Language; score: SentimentScore } = { language: "pt", score: scoreSentiment(tokens, "pt", p) };
+  for (const language of ["en", "es"] as const) {
+    const score = scoreSentiment(tokens, language, p);
+    if (score.cues.length > best.score.cues.length) best = { language, score };
+  }
+  return best;
+}
+
 /** The EvoSense local model: lexicons and rules, no network, about a tenth of a millisecond per message. */
 export function analyzeLocal(text: string, params: Partial<LocalParams> = {}): LocalAnalysis {
   const p: LocalParams = { ...DEFAULT_LOCAL_PARAMS, ...params };
   const tokens = tokenize(text);
-  const language = detectLanguage(tokens);
-  const { sentiment, cues } = scoreSentiment(tokens, language, p);
+  const { language, score } = settleLanguage(tokens, p);
+  const { sentiment, cues } = score;
   const emotion = detectEmotion(tokens, text, language, sentiment);
   const summary = extractiveSummary(text) || "(sem texto)";
   return {

@@ -45,6 +45,7 @@ export const EMOJI_EMOTIONS: Record<string, Exclude<Emotion, "neutral">> = {
   "😮": "surprise", "😲": "surprise", "😯": "surprise", "🤯": "surprise", "😳": "surprise", "❗": "surprise",
   "😊": "joy", "😍": "joy", "🥰": "joy", "😄": "joy", "😃": "joy", "😁": "joy", "😀": "joy", "😂": "joy", "🤣": "joy", "❤": "joy", "💕": "joy", "💖": "joy", "🎉": "joy", "👏": "joy", "👍": "joy", "😎": "joy", "🤩": "joy", "😘": "joy", "👌": "joy", "💪": "joy",
   "🙏": "gratitude", "🤝": "gratitude", "💐": "gratitude",
+  ":(": "sadness", ":-(": "sadness", ":'(": "sadness", "=(": "sadness", ":)": "joy", ":-)": "joy", ":d": "joy", "=)": "joy", "<3": "joy",
 };
 
 /** Tone cues, folded; matched on whole tokens or phrases, never substrings ("to" must not fire inside "funcionamento"). */
@@ -53,7 +54,7 @@ export const TONE_CUES: Record<Language, { aggressive: string[]; urgent: string[
     aggressive: ["idiota", "imbecil", "otario", "otaria", "lixo", "merda", "bosta", "porra", "caralho", "palhacada", "palhacos", "vagabundo", "vagabunda", "ladrao", "ladroes", "safado", "safados", "pilantra", "pilantras", "vai se ferrar", "vsf", "pqp", "fdp", "incompetentes", "cambada", "otarios", "burro", "burra"],
     urgent: ["urgente", "urgencia", "imediatamente", "agora mesmo", "o quanto antes", "o mais rapido", "com urgencia", "ja ja", "hoje ainda", "ainda hoje", "socorro", "preciso urgente", "prioridade"],
     polite: ["por favor", "por gentileza", "bom dia", "boa tarde", "boa noite", "poderia", "poderiam", "gostaria", "obrigado", "obrigada", "agradeco", "com licenca", "desculpe", "desculpa", "grato", "grata", "att", "atenciosamente", "prezados", "prezado", "prezada"],
-    informal: ["vc", "vcs", "tb", "tbm", "blz", "pq", "mano", "mana", "vlw", "flw", "tmj", "kd", "q", "ta", "to", "né", "ne", "cara", "véi", "vei", "galera", "pra", "pro", "oq", "msm", "mt", "mto", "n", "s", "hj", "amanha"],
+    informal: ["valeu", "vc", "vcs", "tb", "tbm", "blz", "pq", "mano", "mana", "vlw", "flw", "tmj", "kd", "q", "ta", "to", "né", "ne", "cara", "véi", "vei", "galera", "pra", "pro", "oq", "msm", "mt", "mto", "n", "s", "hj", "amanha"],
   },
   en: {
     aggressive: ["idiot", "idiots", "stupid", "moron", "morons", "fuck", "fucking", "shit", "bullshit", "asshole", "bitch", "crap", "screw you", "shut up", "wtf", "dumbass", "pathetic", "scammers"],

@@ -4,18 +4,19 @@ import type { Language } from "./types";
 // Words frequent in one language and rare in the others (folded); "que", "de", "no" are shared, so left out.
 const MARKERS: Record<Language, Set<string>> = {
   pt: new Set("nao voce vc eu meu minha estou esta obrigado obrigada muito pedido ainda tambem isso entao porque pra pro com uma nos sao foi ja ate mais quando onde tudo bem boa bom dia tarde noite aqui agora hoje".split(" ")),
-  en: new Set("the and you is are was not this that it my your with have has for what but just like so they we be can if i me do dont thanks please".split(" ")),
+  en: new Set("the and you is are was not this that it my your with have has for what but just like they we be can if dont thanks please".split(" ")),
   // Spanish markers avoid Portuguese look-alikes ("esta", "pedido", "nada" are both).
   es: new Set("el los las muy pero gracias usted ustedes tengo tiene hola todavia y es son fue del al lo cuando donde bueno mucho ahora hoy".split(" ")),
 };
 
-/** Stopword vote; short or ambiguous texts default to Portuguese, the product's main language. */
-export function detectLanguage(tokens: Token[]): Language {
+/** Stopword vote; null when no marker decides (short texts), for the caller to settle by lexicon hits. */
+export function detectLanguage(tokens: Token[]): Language | null {
   const score: Record<Language, number> = { pt: 0, en: 0, es: 0 };
   for (const t of tokens) {
     if (t.kind !== "word") continue;
     for (const lang of ["pt", "en", "es"] as const) if (MARKERS[lang].has(t.norm)) score[lang]++;
   }
   const best = (Object.entries(score) as [Language, number][]).sort((a, b) => b[1] - a[1])[0]!;
-  return best[1] > 0 && best[1] > score.pt ? best[0] : "pt";
+  if (best[1] === 0) return null;
+  return best[1] > score.pt ? best[0] : "pt";
 }

@@ -19,10 +19,8 @@ export type Lexicon = {
   emoji: Map<string, number>;
 };
 
-function normalise(entry: string): string[] {
-  return tokenize(entry)
-    .filter((t) => t.kind !== "punct")
-    .map((t) => t.norm);
+function normalise(entry: string) {
+  return tokenize(entry).filter((t) => t.kind !== "punct");
 }
 
 /**
@@ -34,12 +32,19 @@ function build(language: Language, lists: [Record<string, number>, number][]): L
   const rules = RULES[language];
   const words = new Map<string, number>();
   const phrases = new Map<string, number>();
+  const emoji = new Map<string, number>();
+  for (const [e, v] of Object.entries(emojiSentiment as Record<string, number>)) emoji.set(e.replace(/\ufe0f/g, ""), v);
+  for (const [e, v] of Object.entries(EMOTICONS)) emoji.set(e, v);
   for (const [list, weight] of lists) {
     for (const [entry, raw] of Object.entries(list)) {
       const value = raw * weight;
-      const tokens = normalise(entry);
+      const parsed = normalise(entry);
+      const tokens = parsed.map((t) => t.norm);
       if (tokens.length === 0 || tokens.length > MAX_PHRASE) continue;
-      if (tokens.length === 1) {
+      if (tokens.length === 1 && parsed[0]!.kind === "emoji") {
+        // Our lexicon corrects the general emoji ranking where customers use an emoji differently (😭 is grief).
+        emoji.set(tokens[0]!, value);
+      } else if (tokens.length === 1) {
         const w = tokens[0]!;
         if (rules.negators.has(w) || rules.boosters.has(w) || rules.contrasts.has(w)) continue;
         if (value === 0) words.delete(w);
@@ -49,9 +54,6 @@ function build(language: Language, lists: [Record<string, number>, number][]): L
       }
     }
   }
-  const emoji = new Map<string, number>();
-  for (const [e, v] of Object.entries(emojiSentiment as Record<string, number>)) emoji.set(e.replace(/\ufe0f/g, ""), v);
-  for (const [e, v] of Object.entries(EMOTICONS)) emoji.set(e, v);
   return { words, phrases, phraseStarts: new Set([...phrases.keys()].map((p) => p.split(" ")[0]!)), emoji };
 }
 

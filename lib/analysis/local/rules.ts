@@ -33,7 +33,7 @@ export const RULES: Record<Language, Rules> = {
     negators: set("not no never none nothing nobody without dont doesnt didnt isnt wasnt arent werent cant cannot couldnt wont wouldnt shouldnt aint nor neither hardly"),
     boosters: new Map([
       ...boosters("very really so extremely totally super absolutely completely incredibly truly", 1.3),
-      ...boosters("most fucking freaking", 1.5),
+      ...boosters("most freaking", 1.5),
     ]),
     diminishers: set("slightly somewhat kinda kind sort barely little bit"),
     postBoosters: set(""),

@@ -40,7 +40,10 @@ export function tokenize(text: string): Token[] {
     } else if (emoji) {
       tokens.push({ norm: emoji.replace(/[\ufe0f\u{1f3fb}-\u{1f3ff}]/gu, ""), raw: emoji, kind: "emoji", caps: false, clause });
     } else if (word) {
-      const folded = fold(word).replace(/['’]/g, "");
+      // "I'll" must not become "ill", nor "we're" "were": English clitics go, negations ("don't" → "dont") stay.
+      const folded = fold(word)
+        .replace(/['’](ll|re|ve|d|m|s)$/, "")
+        .replace(/['’]/g, "");
       const laughing = LAUGH.test(folded) || MASH_LAUGH.test(folded);
       const letters = word.replace(/[^\p{L}]/gu, "");
       tokens.push({

@@ -35,7 +35,7 @@ export const DEFAULT_LOCAL_PARAMS: LocalParams = {
   exclamationBoost: 0.3,
   capsBoost: 1.3,
   alpha: 15,
-  laughValue: 1,
+  laughValue: 0.25,
   emojiWeight: 1,
 };
 

@@ -47,10 +47,11 @@ export class OpenAIAnalysisProvider implements AnalysisProvider {
     this.timeoutMs = options.timeoutMs ?? 30_000;
   }
 
-  private async call(messages: ModelMessage[], params: Record<string, unknown>) {
+  private async call(system: string, messages: ModelMessage[], params: Record<string, unknown>) {
     try {
       return await generateText({
         model: this.chat,
+        system,
         messages,
         output: Output.object({ schema: analysisOutputSchema }),
         temperature: typeof params.temperature === "number" ? params.temperature : 0,
@@ -67,16 +68,14 @@ export class OpenAIAnalysisProvider implements AnalysisProvider {
 
   async analyze(request: AnalysisRequest): Promise<AnalysisResult> {
     const started = performance.now();
-    const messages: ModelMessage[] = [
-      { role: "system", content: request.prompt.body },
-      { role: "user", content: renderUserPrompt(request.text, request.context) },
-    ];
-    const first = await this.call(messages, request.prompt.params);
+    const system = request.prompt.body;
+    const messages: ModelMessage[] = [{ role: "user", content: renderUserPrompt(request.text, request.context) }];
+    const first = await this.call(system, messages, request.prompt.params);
     if (!NoObjectGeneratedError.isInstance(first)) {
       return this.result(first.output, started, first.usage, false);
     }
     const problem = problemOf(first);
-    const second = await this.call(repairMessages(messages, first.text ?? "", problem), request.prompt.params);
+    const second = await this.call(system, repairMessages(messages, first.text ?? "", problem), request.prompt.params);
     if (NoObjectGeneratedError.isInstance(second)) throw new InvalidAnalysisOutputError(this.id, problemOf(second));
     const usage = {
       inputTokens: (first.usage?.inputTokens ?? 0) + (second.usage.inputTokens ?? 0),
