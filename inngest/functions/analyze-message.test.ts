@@ -1,0 +1,265 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { and, eq, sql } from "drizzle-orm";
+import { serve } from "inngest/next";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { setDatabase, type Database } from "@/db/client";
+import { rowsOf } from "@/db/rows";
+import { chats, connections, dailyRollups, experiments, inferences, messages, plans, promptVersions, tenants } from "@/db/schema";
+import { inngest } from "@/inngest/client";
+import { applyInference } from "@/lib/analysis/apply-analysis";
+import { listFailedAnalyses } from "@/lib/analysis/queries";
+import { requestReanalysis, requeueStrandedAnalyses, retryFailedAnalysis } from "@/lib/analysis/requests";
+import { handleEvolutionWebhook } from "@/lib/ingest/handle-webhook";
+import { enqueue } from "@/lib/jobs/outbox";
+import { EmbeddedRunner } from "@/lib/jobs/runner";
+import { encryptSecret } from "@/lib/security/crypto";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import { createTestDatabase, dropTestTemplate } from "@/test/db";
+import { withEnv } from "@/test/helpers/env";
+import { json, startFakeServer } from "@/test/helpers/fake-server";
+import { analyzeMessageFn } from "./analyze-message";
+
+const FIXTURES = path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution");
+const SECRET = "loja-webhook-secret";
+const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+const limits = { connections: 3, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 10, semanticSearch: true };
+
+describe("analyze-message", () => {
+  let database: Database;
+  let tenantId: string;
+  let otherTenantId: string;
+  let runner: EmbeddedRunner;
+
+  const post = (raw: string) =>
+    handleEvolutionWebhook(database.db, {
+      rawBody: raw,
+      headers: new Headers({ "x-evosense-secret": SECRET }),
+      url: new URL("http://evosense.test/api/webhooks/evolution"),
+    });
+
+  const postText = (id: string, text: string, fromMe = false) => {
+    const body = JSON.parse(readFileSync(path.join(FIXTURES, "messages-upsert-text.json"), "utf8"));
+    body.data.key.id = id;
+    body.data.key.fromMe = fromMe;
+    body.data.message = { conversation: text };
+    return post(JSON.stringify(body));
+  };
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    setDatabase(database);
+    await database.db.insert(plans).values({ code: "pro", name: "Pro", priceBrlCents: 1, limits }).onConflictDoNothing();
+    const [loja, other] = await database.db
+      .insert(tenants)
+      .values([
+        { slug: "loja-centro", name: "Loja Centro", planCode: "pro", planLimits: limits },
+        { slug: "outra", name: "Outra", planCode: "pro", planLimits: limits },
+      ])
+      .returning();
+    tenantId = loja!.id;
+    otherTenantId = other!.id;
+    await database.db.insert(connections).values({
+      tenantId,
+      name: "Loja",
+      instanceName: "loja-centro",
+      evolutionBaseUrl: "http://evo",
+      instanceTokenEnc: encryptSecret("LOJA-TOKEN"),
+      webhookSecretEnc: encryptSecret(SECRET),
+    });
+    runner = new EmbeddedRunner({ database, handler: serve({ client: inngest, functions: [analyzeMessageFn] }), logger: quiet, backoffMs: () => 0 });
+    await runner.prepare();
+  });
+  afterEach(async () => {
+    await runner.stop();
+    await database.close();
+  });
+  afterAll(dropTestTemplate);
+
+  it("analyses every customer text of the fixtures: scores, one inference, embedding, chat and daily rollups", async () => {
+    for (const f of readdirSync(FIXTURES).filter((n) => n.endsWith(".json")).sort()) await post(readFileSync(path.join(FIXTURES, f), "utf8"));
+    await runner.runUntilIdle();
+
+    const rows = await database.db.select().from(messages).where(eq(messages.tenantId, tenantId));
+    const customerTexts = rows.filter((m) => !m.fromMe && m.text && m.type !== "reaction" && !m.deletedAt);
+    expect(customerTexts.length).toBeGreaterThan(3);
+    for (const m of customerTexts) {
+      expect(m.analysisStatus, m.text ?? "").toBe("done");
+      expect(m.sentiment).toBeGreaterThanOrEqual(-1);
+      expect(m.sentiment).toBeLessThanOrEqual(1);
+      expect(m.satisfaction).toBeGreaterThanOrEqual(0);
+      expect(m.emotion).toBeTruthy();
+      expect(m.summary).toBeTruthy();
+      expect(m.rationale).toBeTruthy();
+      expect(m.embeddingModel).toBe("local-hash-768");
+      expect(m.embedding).toHaveLength(768);
+    }
+    // Our own messages and text-less media are context, never scored.
+    for (const m of rows.filter((r) => r.fromMe || !r.text)) expect(m.sentiment).toBeNull();
+
+    const inf = await database.db.select().from(inferences);
+    const analysed = rows.filter((m) => m.analysisStatus === "done");
+    expect(inf).toHaveLength(analysed.length);
+    expect(inf[0]).toMatchObject({ provider: "local", model: "evosense-local-1", runKey: "analysis", isShadow: false });
+    expect(inf[0]!.templateHash).toMatch(/^[0-9a-f]{64}$/);
+    const [version] = await database.db.select().from(promptVersions).where(eq(promptVersions.key, "p_v1_base"));
+    expect(inf.every((i) => i.promptVersionId === version!.id)).toBe(true);
+
+    const rollups = await database.db.select().from(dailyRollups).where(eq(dailyRollups.tenantId, tenantId));
+    const counted = analysed.filter((m) => !m.deletedAt);
+    expect(rollups.reduce((s, r) => s + r.analyzed, 0)).toBe(counted.length);
+    expect(rollups.reduce((s, r) => s + r.positive + r.neutral + r.negative, 0)).toBe(counted.length);
+    expect(rollups.reduce((s, r) => s + r.satisfactionSum, 0)).toBe(counted.reduce((s, m) => s + m.satisfaction!, 0));
+    const chatRows = await database.db.select().from(chats).where(eq(chats.tenantId, tenantId));
+    expect(chatRows.reduce((s, c) => s + c.analyzedCount, 0)).toBe(counted.length);
+  });
+
+  it("writes one inference and counts once however often the event is delivered", async () => {
+    const r = await postText("DUP-1", "O pedido atrasou de novo, péssimo");
+    const messageId = (r.body as { messageId: string }).messageId;
+    await runner.runUntilIdle();
+    await enqueue(database.db, { name: "message/received", data: { tenantId, messageId } });
+    await enqueue(database.db, { name: "message/received", data: { tenantId, messageId } });
+    await runner.runUntilIdle();
+    expect(await database.db.select().from(inferences)).toHaveLength(1);
+    const [inference] = await database.db.select().from(inferences);
+    expect(await applyInference(database.db, tenantId, messageId, inference!.id)).toEqual({ applied: false, chatId: null });
+    const rollups = await database.db.select().from(dailyRollups);
+    expect(rollups.reduce((s, x) => s + x.analyzed, 0)).toBe(1);
+    expect(rollups.reduce((s, x) => s + x.negative, 0)).toBe(1);
+  });
+
+  it("a re-analysis adds an inference and replaces, not adds, the message's contribution", async () => {
+    const r = await postText("RE-1", "Adorei, chegou antes do prazo!");
+    const messageId = (r.body as { messageId: string }).messageId;
+    await runner.runUntilIdle();
+    const [challenger] = await database.db
+      .insert(promptVersions)
+      .values({ key: "p_local_strict", body: "-", provider: "local", params: { local: { neutralBand: 0.99 } }, hash: "h-strict" })
+      .returning();
+    await requestReanalysis(database.db, tenantId, messageId, challenger!.id);
+    await runner.runUntilIdle();
+    expect(await database.db.select().from(inferences)).toHaveLength(2);
+    const [m] = await database.db.select().from(messages).where(eq(messages.id, messageId));
+    expect(m).toMatchObject({ sentiment: 0, promptVersionId: challenger!.id, satisfaction: 50 });
+    const [day] = await database.db.select().from(dailyRollups);
+    expect(day).toMatchObject({ analyzed: 1, positive: 0, neutral: 1, negative: 0, satisfactionSum: 50 });
+    const [chat] = await database.db.select().from(chats).where(eq(chats.id, m!.chatId));
+    expect(chat).toMatchObject({ analyzedCount: 1, sentimentSum: 0, lastSentiment: 0 });
+  });
+
+  it("splits traffic by experiment and runs a shadow challenger without touching the scores", async () => {
+    const [champion] = await database.db.select().from(promptVersions).where(eq(promptVersions.key, "p_v1_base"));
+    const [shadow] = await database.db
+      .insert(promptVersions)
+      .values({ key: "p_shadow", body: "-", provider: "local", params: { local: { neutralBand: 0.99 } }, hash: "h-shadow" })
+      .returning();
+    await database.db.insert(experiments).values({ tenantId, name: "shadow test", championId: champion!.id, challengerId: shadow!.id, mode: "shadow", status: "running" });
+    const r = await postText("SH-1", "Excelente atendimento, obrigado!");
+    await runner.runUntilIdle();
+    const messageId = (r.body as { messageId: string }).messageId;
+    const inf = await database.db.select().from(inferences).where(eq(inferences.messageId, messageId));
+    expect(inf.map((i) => [i.promptVersionId, i.isShadow]).sort()).toEqual([[champion!.id, false], [shadow!.id, true]].sort());
+    const [m] = await database.db.select().from(messages).where(eq(messages.id, messageId));
+    expect(m!.promptVersionId).toBe(champion!.id);
+    expect(m!.sentiment).toBeGreaterThan(0);
+
+    // Split mode with the whole share: the challenger scores the message and no shadow row is written.
+    await database.db.update(experiments).set({ mode: "split", share: 1 });
+    const split = await postText("SP-1", "Excelente atendimento, obrigado!");
+    await runner.runUntilIdle();
+    const splitId = (split.body as { messageId: string }).messageId;
+    const [s] = await database.db.select().from(messages).where(eq(messages.id, splitId));
+    expect(s).toMatchObject({ promptVersionId: shadow!.id, sentiment: 0 });
+    const splitInf = await database.db.select().from(inferences).where(eq(inferences.messageId, splitId));
+    expect(splitInf.map((i) => i.isShadow)).toEqual([false]);
+  });
+
+  it("a provider that breaks the contract fails the message visibly, once, and retry re-runs it", async () => {
+    let calls = 0;
+    let healthy = false;
+    const server = await startFakeServer((_req, res) => {
+      calls++;
+      json(res, 200, healthy ? { sentiment: -0.5, emotion: "anger", satisfaction: 20, tone: "neutral", summary: "s", confidence: 0.7, rationale: "r", language: "pt" } : { sentiment: "very bad" });
+    });
+    try {
+      await withEnv({ N8N_AI_WEBHOOK: `${server.url}/hook` }, async () => {
+        const r = await postText("N8N-1", "Vocês são uma vergonha");
+        const messageId = (r.body as { messageId: string }).messageId;
+        await runner.runUntilIdle();
+        const [m] = await database.db.select().from(messages).where(eq(messages.id, messageId));
+        expect(m!.analysisStatus).toBe("failed");
+        expect(m!.analysisError).toMatch(/sentiment/);
+        // One attempt plus its repair: a contract violation is not retried by the job.
+        expect(calls).toBe(2);
+        const failed = await withTenant(tenantId, (tx) => listFailedAnalyses(tx, tenantId), database.db);
+        expect(failed.map((f) => f.id)).toEqual([messageId]);
+        // Tenant B's admins never see tenant A's failures.
+        expect(await withTenant(otherTenantId, (tx) => listFailedAnalyses(tx, null), database.db)).toEqual([]);
+
+        healthy = true;
+        expect(await retryFailedAnalysis(database.db, tenantId, messageId)).toBe(true);
+        await runner.runUntilIdle();
+        const [after] = await database.db.select().from(messages).where(eq(messages.id, messageId));
+        expect(after).toMatchObject({ analysisStatus: "done", emotion: "anger", analysisError: null });
+        const [inf] = await database.db.select().from(inferences).where(eq(inferences.messageId, messageId));
+        expect(inf).toMatchObject({ provider: "n8n", model: "n8n-workflow" });
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("an outage is retried with backoff and ends in a clear failed state, never silent loss", async () => {
+    const server = await startFakeServer((_req, res) => json(res, 503, { message: "down" }));
+    try {
+      await withEnv({ N8N_AI_WEBHOOK: server.url }, async () => {
+        const r = await postText("OUT-1", "Meu pedido não chegou");
+        const messageId = (r.body as { messageId: string }).messageId;
+        await runner.runUntilIdle(60_000);
+        const [m] = await database.db.select().from(messages).where(eq(messages.id, messageId));
+        expect(m!.analysisStatus).toBe("failed");
+        expect(m!.analysisError).toMatch(/unavailable/);
+        // 5 job attempts (retries: 4) × 3 quick attempts inside the provider.
+        expect(server.requests).toHaveLength(15);
+      });
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  it("picks up messages whose event was lost, once the queue is idle", async () => {
+    const r = await postText("LOST-1", "Obrigado pela ajuda!");
+    const messageId = (r.body as { messageId: string }).messageId;
+    // Simulate a lost event: mark it dispatched without running anything.
+    await database.db.execute(sql`update outbox set dispatched_at = now()`);
+    await database.db.execute(sql`update messages set created_at = now() - interval '1 hour' where id = ${messageId}`);
+    expect(await requeueStrandedAnalyses(database.db)).toBe(1);
+    await runner.runUntilIdle();
+    const [m] = await database.db.select().from(messages).where(eq(messages.id, messageId));
+    expect(m!.analysisStatus).toBe("done");
+    // Nothing left to sweep, and a fresh pending message inside the grace period is left alone.
+    await postText("FRESH-1", "Oi");
+    await database.db.execute(sql`update outbox set dispatched_at = now()`);
+    expect(await requeueStrandedAnalyses(database.db)).toBe(0);
+  });
+
+  it("analyses only redacted text: personal data never reaches the provider", async () => {
+    const server = await startFakeServer((_req, res) =>
+      json(res, 200, { sentiment: 0, emotion: "neutral", satisfaction: 50, tone: "neutral", summary: "s", confidence: 0.5, rationale: "r", language: "pt" }),
+    );
+    try {
+      await withEnv({ N8N_AI_WEBHOOK: server.url }, async () => {
+        await postText("PII-1", "Meu CPF é 529.982.247-25 e o email ana@example.com");
+        await runner.runUntilIdle();
+        const sent = server.requests.map((q) => q.body).join("\n");
+        expect(sent).not.toContain("529.982.247-25");
+        expect(sent).not.toContain("ana@example.com");
+      });
+    } finally {
+      await server.close();
+    }
+    const stored = await database.db.select().from(messages).where(and(eq(messages.tenantId, tenantId), eq(messages.externalId, "PII-1")));
+    expect(rowsOf(stored)).toHaveLength(1);
+  });
+});
