@@ -33,3 +33,12 @@ export async function authenticateApi(request: Request): Promise<ApiPrincipal | 
   if (!user.tenantId || !user.tenantSlug) return apiError(403, "forbidden", "This user belongs to no tenant.");
   return { tenantId: user.tenantId, tenantSlug: user.tenantSlug, role: user.role, via: "session", userId: user.id };
 }
+
+/** Platform endpoints (super-admins only, by session): API keys belong to tenants and never qualify. */
+export async function authenticateSuperAdmin(): Promise<{ userId: string } | Response> {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id) return apiError(401, "unauthenticated", "Log in as a super-admin.");
+  if (user.role !== "super_admin") return apiError(403, "forbidden", "Only super-admins may call this endpoint.");
+  return { userId: user.id };
+}

@@ -8,6 +8,13 @@ export const messageListQuerySchema = z.object({
   q: z.string().trim().min(1).max(200).optional(),
   page: pageSchema,
   page_size: pageSizeSchema,
+  /** Comma-separated extras: `embedding` (the 768-d vector), `inferences` (every model call behind the scores). */
+  include: z
+    .string()
+    .trim()
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(["embedding", "inferences"])))
+    .optional(),
 });
 
 export const chatListQuerySchema = z.object({ page: pageSchema, page_size: pageSizeSchema });

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { getDatabase } from "@/db/client";
+import { analyzeNow } from "@/lib/analysis/analyze-now";
+import { InvalidAnalysisOutputError, ProviderRateLimitError, ProviderUnavailableError } from "@/lib/analysis/errors";
+import { ProviderNotConfiguredError } from "@/lib/analysis/providers/resolve";
+import { authenticateSuperAdmin } from "@/lib/api/auth";
+import { apiError, invalidInput } from "@/lib/api/respond";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import { listMessagesByIds } from "@/lib/messages/queries";
+
+export const dynamic = "force-dynamic";
+
+const bodySchema = z.object({ message_id: z.uuid(), prompt_version_id: z.uuid().optional() });
+
+const STATUS = { message_not_found: 404, prompt_version_not_found: 404, not_analysable: 409 } as const;
+
+// POST /api/v1/ai/analyze {message_id, prompt_version_id?} — super-admins re-analyse one message now.
+export async function POST(request: Request) {
+  const admin = await authenticateSuperAdmin();
+  if (admin instanceof Response) return admin;
+  let raw: unknown;
+  try {
+    raw = await request.json();
+  } catch {
+    return apiError(400, "invalid_json", "The body must be JSON.");
+  }
+  const body = bodySchema.safeParse(raw);
+  if (!body.success) return invalidInput(body.error);
+  const database = await getDatabase();
+  try {
+    const result = await analyzeNow(database, body.data.message_id, body.data.prompt_version_id);
+    if (!result.ok) return apiError(STATUS[result.code], result.code, result.message);
+    const [message] = await withTenant(result.tenantId, (tx) => listMessagesByIds(tx, result.tenantId, [result.messageId]));
+    return Response.json({ data: message, inferenceId: result.inferenceId, runKey: result.runKey });
+  } catch (error) {
+    if (error instanceof ProviderRateLimitError) {
+      return Response.json({ error: { code: "provider_rate_limited", message: error.message } }, { status: 429, headers: { "retry-after": String(Math.ceil(error.retryAfterMs / 1000)) } });
+    }
+    if (error instanceof ProviderUnavailableError) return apiError(503, "provider_unavailable", error.message);
+    if (error instanceof InvalidAnalysisOutputError) return apiError(502, "invalid_model_output", error.message);
+    if (error instanceof ProviderNotConfiguredError) return apiError(409, "provider_not_configured", error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,114 @@
+import { eq } from "drizzle-orm";
+import { serve } from "inngest/next";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { setDatabase, type Database } from "@/db/client";
+import { dailyRollups, inferences, messages } from "@/db/schema";
+import { seedDemoData } from "@/db/seed";
+import { POST as analyze } from "@/app/api/v1/ai/analyze/route";
+import { GET as getMessages } from "@/app/api/v1/messages/route";
+import { inngest } from "@/inngest/client";
+import { analyzeMessageFn } from "@/inngest/functions/analyze-message";
+import { createApiKey } from "@/lib/api-keys/service";
+import { DEMO_API_KEY } from "@/lib/api-keys/keys";
+import { EmbeddedRunner } from "@/lib/jobs/runner";
+import { findTenantBySlug } from "@/lib/tenancy/queries";
+import { createTestDatabase, dropTestTemplate } from "@/test/db";
+
+const session = vi.hoisted(() => ({ current: null as null | { user: Record<string, unknown> } }));
+vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));
+
+type ApiMessage = {
+  id: string;
+  fromMe: boolean;
+  text: string | null;
+  analysisStatus: string;
+  sentiment: number | null;
+  emotion: string | null;
+  satisfaction: number | null;
+  rationale: string | null;
+  embeddingModel: string | null;
+  embedding?: number[] | null;
+  inference: { provider: string; model: string; promptVersion: string } | null;
+  inferences?: { provider: string; runKey: string }[];
+};
+
+const get = (path: string, key: string) => getMessages(new Request(`http://evosense.test${path}`, { headers: { authorization: `Bearer ${key}` } }));
+const post = (body: unknown) => analyze(new Request("http://evosense.test/api/v1/ai/analyze", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) }));
+
+describe("analysed messages through the API", () => {
+  let database: Database;
+  let clinicaKey: string;
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    setDatabase(database);
+    await seedDemoData(database.db, { now: new Date() });
+    const clinicaId = (await findTenantBySlug(database.db, "clinica-vida"))!.id;
+    clinicaKey = (await createApiKey(database.db, clinicaId, { id: null as unknown as string, email: "test" }, "tests")).key;
+    // The demo seed queues one event per customer message; the runner analyses them all.
+    const runner = new EmbeddedRunner({ database, handler: serve({ client: inngest, functions: [analyzeMessageFn] }), logger: { info() {}, warn() {}, error() {} }, backoffMs: () => 0 });
+    await runner.prepare();
+    await runner.runUntilIdle(120_000);
+    await runner.stop();
+    session.current = null;
+  }, 180_000);
+  afterEach(async () => database.close());
+  afterAll(dropTestTemplate);
+
+  it("GET /api/v1/messages returns scores, the inference behind them and, on request, the embedding", async () => {
+    const res = await get("/api/v1/messages?page_size=50&include=embedding,inferences", DEMO_API_KEY);
+    expect(res.status).toBe(200);
+    const { data } = (await res.json()) as { data: ApiMessage[] };
+    const scored = data.filter((m) => !m.fromMe && m.text);
+    expect(scored.length).toBeGreaterThan(5);
+    for (const m of scored) {
+      expect(m.analysisStatus).toBe("done");
+      expect(typeof m.sentiment).toBe("number");
+      expect(m.inference).toMatchObject({ provider: "local", model: "evosense-local-1", promptVersion: "p_v1_base" });
+      expect(m.inferences).toHaveLength(1);
+      expect(m.embeddingModel).toBe("local-hash-768");
+      expect(m.embedding).toHaveLength(768);
+    }
+    for (const m of data.filter((x) => x.fromMe)) expect(m).toMatchObject({ sentiment: null, inference: null });
+    const plain = (await (await get("/api/v1/messages?page_size=5", DEMO_API_KEY)).json()) as { data: ApiMessage[] };
+    expect(plain.data[0]).not.toHaveProperty("embedding");
+    expect((await get("/api/v1/messages?include=secrets", DEMO_API_KEY)).status).toBe(422);
+  });
+
+  it("another tenant's key never sees these inferences", async () => {
+    const loja = (await (await get("/api/v1/messages?page_size=200&include=inferences", DEMO_API_KEY)).json()) as { data: ApiMessage[] };
+    const clinica = (await (await get("/api/v1/messages?page_size=200&include=inferences", clinicaKey)).json()) as { data: ApiMessage[] };
+    const lojaIds = new Set(loja.data.map((m) => m.id));
+    expect(clinica.data.some((m) => lojaIds.has(m.id))).toBe(false);
+  });
+
+  it("POST /api/v1/ai/analyze re-analyses one message for super-admins only", async () => {
+    const [target] = await database.db.select().from(messages).where(eq(messages.analysisStatus, "done")).limit(1);
+    const before = await database.db.select().from(dailyRollups);
+
+    expect((await post({ message_id: target!.id })).status).toBe(401);
+    session.current = { user: { id: "u1", role: "admin", tenantId: target!.tenantId, tenantSlug: "loja-centro" } };
+    expect((await post({ message_id: target!.id })).status).toBe(403);
+
+    session.current = { user: { id: "u0", role: "super_admin" } };
+    expect((await post("not json")).status).toBe(400);
+    expect((await post({ message_id: "nope" })).status).toBe(422);
+    const missing = await post({ message_id: "00000000-0000-4000-8000-000000000000" });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: "message_not_found" } });
+
+    const res = await post({ message_id: target!.id });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { data: ApiMessage & { inferences: { runKey: string }[] }; runKey: string };
+    expect(body.runKey).toMatch(/^api:/);
+    expect(body.data.inferences.map((i) => i.runKey)).toEqual(["analysis", body.runKey]);
+    expect(await database.db.select().from(inferences).where(eq(inferences.messageId, target!.id))).toHaveLength(2);
+    // Same model, same text: the rollups do not move.
+    const after = await database.db.select().from(dailyRollups);
+    const total = (rows: typeof before) => rows.reduce((s, r) => s + r.analyzed + r.satisfactionSum, 0);
+    expect(total(after)).toBe(total(before));
+
+    const [outgoing] = await database.db.select().from(messages).where(eq(messages.fromMe, true)).limit(1);
+    expect((await post({ message_id: outgoing!.id })).status).toBe(409);
+  });
+});
