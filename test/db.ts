@@ -4,12 +4,13 @@ import { vector } from "@electric-sql/pglite-pgvector";
 import postgres from "postgres";
 import { fromPglite, openPostgres, type Database } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { ensureReferenceData } from "@/db/seed";
+import { ensureDefaultPromptVersion } from "@/lib/analysis/prompt-versions";
 
 /**
  * A migrated, empty database for one test. With TEST_DATABASE_URL the suite runs on native PostgreSQL
  * (a new database per call, cloned from a migrated template); otherwise on PGlite, where a fresh instance
- * takes seconds, so each test file boots and migrates one template and clones it.
+ * takes seconds, so each test file boots and migrates one template and clones it. The default prompt version is
+ * there, as after any migration; plans are not, so tests choose their own.
  */
 export const engine: "postgres" | "pglite" = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
 
@@ -20,7 +21,7 @@ async function migratedPgliteTemplate(): Promise<PGlite> {
   const pglite = await PGlite.create("memory://", { extensions: { vector } });
   const database = fromPglite(pglite);
   await runMigrations(database);
-  await ensureReferenceData(database.db);
+  await ensureDefaultPromptVersion(database.db);
   return pglite;
 }
 
@@ -37,7 +38,7 @@ async function migratedPostgresTemplate(): Promise<string> {
   await admin.end();
   const database = openPostgres(adminUrl(name), 2);
   await runMigrations(database);
-  await ensureReferenceData(database.db);
+  await ensureDefaultPromptVersion(database.db);
   await database.close();
   return name;
 }

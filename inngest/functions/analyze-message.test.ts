@@ -7,7 +7,7 @@ import { setDatabase, type Database } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { chats, connections, dailyRollups, experiments, inferences, messages, plans, promptVersions, tenants } from "@/db/schema";
 import { inngest } from "@/inngest/client";
-import { applyInference } from "@/lib/analysis/apply-analysis";
+import { analyzeMessage } from "@/lib/analysis/pipeline";
 import { listFailedAnalyses } from "@/lib/analysis/queries";
 import { requestReanalysis, requeueStrandedAnalyses, retryFailedAnalysis } from "@/lib/analysis/requests";
 import { handleEvolutionWebhook } from "@/lib/ingest/handle-webhook";
@@ -123,7 +123,9 @@ describe("analyze-message", () => {
     await runner.runUntilIdle();
     expect(await database.db.select().from(inferences)).toHaveLength(1);
     const [inference] = await database.db.select().from(inferences);
-    expect(await applyInference(database.db, tenantId, messageId, inference!.id)).toEqual({ applied: false, chatId: null });
+    // Even forced through the pipeline again under the same run key: the inference is reused, nothing moves.
+    const again = await analyzeMessage(database, tenantId, messageId, { runKey: "analysis" });
+    expect(again).toMatchObject({ skipped: null, inferenceId: inference!.id, reused: true, applied: false });
     const rollups = await database.db.select().from(dailyRollups);
     expect(rollups.reduce((s, x) => s + x.analyzed, 0)).toBe(1);
     expect(rollups.reduce((s, x) => s + x.negative, 0)).toBe(1);

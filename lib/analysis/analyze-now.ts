@@ -2,11 +2,7 @@ import { eq } from "drizzle-orm";
 import { ulid } from "ulid";
 import type { Database } from "@/db/client";
 import { messages, promptVersions } from "@/db/schema";
-import { publishTenantEvent } from "@/lib/realtime/bus";
-import { applyInference } from "./apply-analysis";
-import { embedMessage } from "./embed-message";
-import { planAnalysis } from "./plan";
-import { runInference } from "./run-inference";
+import { analyzeMessage } from "./pipeline";
 
 export type AnalyzeNowResult =
   | { ok: true; tenantId: string; messageId: string; inferenceId: string; runKey: string; provider: string; model: string }
@@ -27,11 +23,7 @@ export async function analyzeNow(database: Database, messageId: string, promptVe
   }
   const tenantId = message.tenantId;
   const runKey = `api:${ulid()}`;
-  const plan = await planAnalysis(db, tenantId, messageId, { runKey, promptVersionId });
-  if (plan.skip !== null) return { ok: false, code: "not_analysable", message: `This message is not analysed: ${plan.skip}.` };
-  const inference = await runInference(db, tenantId, messageId, plan.primary);
-  const applied = await applyInference(db, tenantId, messageId, inference.inferenceId);
-  await embedMessage(db, tenantId, messageId);
-  if (applied.chatId) await publishTenantEvent(database, tenantId, { type: "message.analyzed", messageId, chatId: applied.chatId });
-  return { ok: true, tenantId, messageId, inferenceId: inference.inferenceId, runKey, provider: inference.provider, model: inference.model };
+  const outcome = await analyzeMessage(database, tenantId, messageId, { runKey, promptVersionId });
+  if (outcome.skipped !== null) return { ok: false, code: "not_analysable", message: `This message is not analysed: ${outcome.skipped}.` };
+  return { ok: true, tenantId, messageId, inferenceId: outcome.inferenceId, runKey, provider: outcome.provider, model: outcome.model };
 }

@@ -1,23 +1,21 @@
 import { createHash } from "node:crypto";
 import type { DbOrTx } from "@/db/client";
-import { withTenant } from "@/lib/tenancy/with-tenant";
 import * as q from "./queries";
 
 export type InferenceTask = { promptVersionId: string; runKey: string; isShadow: boolean; experimentId: string | null };
-export type AnalysisPlan =
-  | { skip: string }
-  | { skip: null; primary: InferenceTask; shadow: InferenceTask | null };
+export type AnalysisPlan = { primary: InferenceTask; shadow: InferenceTask | null };
+export type PlanOptions = { runKey?: string; promptVersionId?: string };
 
 /** Deterministic share in [0,1): a message always lands on the same side of a split, whichever run decides. */
 export function splitPoint(messageId: string): number {
   return createHash("sha256").update(messageId).digest().readUInt32BE(0) / 2 ** 32;
 }
 
-function skipReason(m: q.AnalysisSubject, explicit: boolean): string | null {
+/** Why a message is not analysed, or null. An explicit request (super-admin, replay) may revisit any customer text. */
+export function skipReason(m: q.AnalysisSubject, explicit: boolean): string | null {
   if (m.fromMe) return "outgoing message";
   if (!m.text) return "no text";
   if (m.deletedAt) return "deleted";
-  // An explicit re-analysis (super-admin, replay) may revisit any customer text; the event path may not.
   if (explicit) return null;
   if (m.tenantStatus !== "active") return "tenant not active";
   if (m.analysisStatus === "skipped" || m.analysisStatus === "deferred") return `status ${m.analysisStatus}`;
@@ -26,40 +24,27 @@ function skipReason(m: q.AnalysisSubject, explicit: boolean): string | null {
 }
 
 /**
- * Which prompt version scores the message: the tenant's running experiment (split by a stable hash of the
- * message, or champion plus a shadow challenger) or the platform default. An explicit version (re-analysis)
- * overrides all of it.
+ * Which prompt version scores the message: an explicit version (re-analysis), else the tenant's running
+ * experiment (split by a stable hash of the message, or champion plus a shadow challenger), else the default.
  */
-export async function planAnalysis(
-  db: DbOrTx,
-  tenantId: string,
-  messageId: string,
-  opts: { runKey?: string; promptVersionId?: string } = {},
-): Promise<AnalysisPlan> {
-  return withTenant(tenantId, async (tx) => {
-    const message = await q.findMessageForAnalysis(tx, tenantId, messageId);
-    if (!message) return { skip: "message not found" };
-    const reason = skipReason(message, Boolean(opts.runKey));
-    if (reason) return { skip: reason };
-    const runKey = opts.runKey ?? "analysis";
-    if (opts.promptVersionId) {
-      return { skip: null, primary: { promptVersionId: opts.promptVersionId, runKey, isShadow: false, experimentId: null }, shadow: null };
-    }
-    const experiment = await q.findRunningExperiment(tx, tenantId);
-    if (experiment?.challengerId) {
-      if (experiment.mode === "shadow") {
-        return {
-          skip: null,
-          primary: { promptVersionId: experiment.championId, runKey, isShadow: false, experimentId: experiment.id },
-          shadow: { promptVersionId: experiment.challengerId, runKey: `${runKey}:shadow`, isShadow: true, experimentId: experiment.id },
-        };
-      }
-      const challenger = splitPoint(messageId) < experiment.share;
-      const chosen = challenger ? experiment.challengerId : experiment.championId;
-      return { skip: null, primary: { promptVersionId: chosen, runKey, isShadow: false, experimentId: experiment.id }, shadow: null };
-    }
-    const fallback = await q.findDefaultPromptVersion(tx);
-    if (!fallback) throw new Error("no default prompt version: run the migrations (npm run db:migrate) to seed p_v1_base");
-    return { skip: null, primary: { promptVersionId: fallback.id, runKey, isShadow: false, experimentId: null }, shadow: null };
+export async function planAnalysis(tx: DbOrTx, tenantId: string, messageId: string, opts: PlanOptions = {}): Promise<AnalysisPlan> {
+  const runKey = opts.runKey ?? "analysis";
+  const task = (promptVersionId: string, experimentId: string | null, isShadow = false): InferenceTask => ({
+    promptVersionId,
+    runKey: isShadow ? `${runKey}:shadow` : runKey,
+    isShadow,
+    experimentId,
   });
+  if (opts.promptVersionId) return { primary: task(opts.promptVersionId, null), shadow: null };
+  const experiment = await q.findRunningExperiment(tx, tenantId);
+  if (experiment?.challengerId) {
+    if (experiment.mode === "shadow") {
+      return { primary: task(experiment.championId, experiment.id), shadow: task(experiment.challengerId, experiment.id, true) };
+    }
+    const chosen = splitPoint(messageId) < experiment.share ? experiment.challengerId : experiment.championId;
+    return { primary: task(chosen, experiment.id), shadow: null };
+  }
+  const fallback = await q.findDefaultPromptVersion(tx);
+  if (!fallback) throw new Error("no default prompt version: run the migrations (npm run db:migrate) to seed p_v1_base");
+  return { primary: task(fallback.id, null), shadow: null };
 }

@@ -100,6 +100,7 @@ export async function insertInferenceOnce(tx: DbOrTx, values: typeof inferences.
   return existing;
 }
 
+/** The message row locked for the rest of the transaction: concurrent applications of one message serialise. */
 export async function lockMessage(tx: DbOrTx, tenantId: string, messageId: string) {
   const [row] = await tx
     .select({
@@ -110,6 +111,11 @@ export async function lockMessage(tx: DbOrTx, tenantId: string, messageId: strin
       emotion: messages.emotion,
       tone: messages.tone,
       deletedAt: messages.deletedAt,
+      chatId: messages.chatId,
+      connectionId: messages.connectionId,
+      sentAt: messages.sentAt,
+      createdAt: messages.createdAt,
+      embeddingModel: messages.embeddingModel,
     })
     .from(messages)
     .where(and(eq(messages.tenantId, tenantId), eq(messages.id, messageId)))
@@ -117,15 +123,30 @@ export async function lockMessage(tx: DbOrTx, tenantId: string, messageId: strin
   return row ?? null;
 }
 
+export async function findPromptVersionsByIds(tx: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return [];
+  return tx.select().from(promptVersions).where(inArray(promptVersions.id, ids));
+}
+
+/** Inferences already written for this message under these run keys: a retry reuses them instead of paying again. */
+export async function findInferencesByRunKeys(tx: DbOrTx, tenantId: string, messageId: string, runKeys: string[]) {
+  return tx
+    .select()
+    .from(inferences)
+    .where(and(eq(inferences.tenantId, tenantId), eq(inferences.messageId, messageId), inArray(inferences.runKey, runKeys)));
+}
+
 export async function writeMessageScores(
   tx: DbOrTx,
   tenantId: string,
   messageId: string,
   scores: AnalysisOutput & { inferenceId: string; promptVersionId: string; analyzedAt: Date },
+  embedding: { vector: number[]; model: string } | null,
 ) {
   await tx
     .update(messages)
     .set({
+      ...(embedding ? { embedding: embedding.vector, embeddingModel: embedding.model } : {}),
       analysisStatus: "done",
       analysisError: null,
       sentiment: scores.sentiment,
@@ -269,11 +290,3 @@ export async function findMessagesByIds(db: DbOrTx, tenantId: string, ids: strin
     .where(and(eq(messages.tenantId, tenantId), inArray(messages.id, ids)));
 }
 
-export async function findInferenceById(tx: DbOrTx, tenantId: string, id: string) {
-  const [row] = await tx
-    .select()
-    .from(inferences)
-    .where(and(eq(inferences.tenantId, tenantId), eq(inferences.id, id)))
-    .limit(1);
-  return row ?? null;
-}

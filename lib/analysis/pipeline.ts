@@ -1,0 +1,192 @@
+import type { Database, Tx } from "@/db/client";
+import { publishTenantEvent } from "@/lib/realtime/bus";
+import { redactPii } from "@/lib/security/pii";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import { estimateCostUsd } from "./cost";
+import { planAnalysis, skipReason, type InferenceTask, type PlanOptions } from "./plan";
+import { sha256 } from "./prompt-template";
+import { analysisProviderFor, embeddingProvider } from "./providers/resolve";
+import type { AnalysisRequest, AnalysisResult } from "./providers/types";
+import * as q from "./queries";
+import { rollupDelta, type Scores } from "./rollup-delta";
+
+export type AnalysisOutcome =
+  | { skipped: string }
+  | { skipped: null; inferenceId: string; provider: string; model: string; reused: boolean; applied: boolean; embeddingModel: string | null; shadowError: string | null };
+
+type Prepared = {
+  message: q.AnalysisSubject;
+  tasks: { task: InferenceTask; version: q.PromptVersionRow; existing: q.InferenceRow | null }[];
+  request: Omit<AnalysisRequest, "prompt">;
+};
+
+/** One read transaction: the message, the plan, its prompt versions, inferences already paid for, and context. */
+async function prepare(database: Database, tenantId: string, messageId: string, opts: PlanOptions): Promise<Prepared | { skip: string }> {
+  return withTenant(
+    tenantId,
+    async (tx) => {
+      const message = await q.findMessageForAnalysis(tx, tenantId, messageId);
+      if (!message) return { skip: "message not found" };
+      const reason = skipReason(message, Boolean(opts.runKey));
+      if (reason) return { skip: reason };
+      const plan = await planAnalysis(tx, tenantId, messageId, opts);
+      const wanted = plan.shadow ? [plan.primary, plan.shadow] : [plan.primary];
+      const [versions, existing, context] = await Promise.all([
+        q.findPromptVersionsByIds(tx, wanted.map((t) => t.promptVersionId)),
+        q.findInferencesByRunKeys(tx, tenantId, messageId, wanted.map((t) => t.runKey)),
+        q.findContext(tx, tenantId, message.chatId, message.sentAt),
+      ]);
+      const tasks = wanted.map((task) => {
+        const version = versions.find((v) => v.id === task.promptVersionId);
+        if (!version) throw new Error(`prompt version ${task.promptVersionId} not found`);
+        const done = existing.find((i) => i.runKey === task.runKey && i.promptVersionId === task.promptVersionId) ?? null;
+        return { task, version, existing: done };
+      });
+      // Models and their logs only ever see redacted text, whatever the tenant chose to store.
+      const request = {
+        tenantId,
+        messageId,
+        chatId: message.chatId,
+        sender: message.senderName,
+        text: redactPii(message.text!).text,
+        context: context.map((c) => ({ fromMe: c.fromMe, text: redactPii(c.text).text })),
+      };
+      return { message, tasks, request };
+    },
+    database.db,
+  );
+}
+
+function inferenceValues(tenantId: string, messageId: string, task: InferenceTask, version: q.PromptVersionRow, r: AnalysisResult) {
+  return {
+    tenantId,
+    messageId,
+    promptVersionId: version.id,
+    experimentId: task.experimentId,
+    provider: r.provider,
+    model: r.model,
+    templateHash: sha256(version.body),
+    runKey: task.runKey,
+    isShadow: task.isShadow,
+    latencyMs: Math.max(0, Math.round(r.latencyMs)),
+    inputTokens: r.inputTokens,
+    outputTokens: r.outputTokens,
+    costUsd: (() => {
+      const cost = estimateCostUsd(r.provider, r.model, r.inputTokens, r.outputTokens);
+      return cost === null ? null : cost.toFixed(8);
+    })(),
+    ...r.output,
+    language: r.output.language ?? null,
+    repaired: r.repaired,
+  };
+}
+
+/** Makes the inference the message's scores and moves chat and daily rollups by the difference; idempotent. */
+async function apply(
+  tx: Tx,
+  tenantId: string,
+  messageId: string,
+  timezone: string,
+  inference: q.InferenceRow,
+  embedding: { vector: number[]; model: string } | null,
+  now: Date,
+): Promise<{ applied: boolean; chatId: string | null }> {
+  const current = await q.lockMessage(tx, tenantId, messageId);
+  if (!current) return { applied: false, chatId: null };
+  if (current.inferenceId === inference.id) {
+    if (embedding) await q.storeEmbedding(tx, tenantId, messageId, embedding.vector, embedding.model);
+    return { applied: false, chatId: current.chatId };
+  }
+  const next: Scores = {
+    sentiment: inference.sentiment!,
+    satisfaction: inference.satisfaction!,
+    emotion: inference.emotion ?? "neutral",
+    tone: inference.tone ?? "neutral",
+  };
+  await q.writeMessageScores(
+    tx,
+    tenantId,
+    messageId,
+    {
+      sentiment: next.sentiment,
+      satisfaction: next.satisfaction,
+      emotion: next.emotion as never,
+      tone: next.tone as never,
+      summary: inference.summary ?? "",
+      confidence: inference.confidence ?? 0,
+      rationale: inference.rationale ?? "",
+      language: inference.language ?? undefined,
+      inferenceId: inference.id,
+      promptVersionId: inference.promptVersionId,
+      analyzedAt: now,
+    },
+    embedding,
+  );
+  // A deleted message keeps its scores on the row but is out of every KPI.
+  if (current.deletedAt) return { applied: true, chatId: current.chatId };
+  const previous: Scores | null =
+    current.analysisStatus === "done" && current.sentiment !== null && current.satisfaction !== null
+      ? { sentiment: current.sentiment, satisfaction: current.satisfaction, emotion: current.emotion ?? "neutral", tone: current.tone ?? "neutral" }
+      : null;
+  const delta = rollupDelta(next, previous, now.getTime() - current.createdAt.getTime());
+  await q.applyChatDelta(tx, tenantId, current.chatId, current.sentAt, next.sentiment, delta.chat);
+  await q.applyRollupDelta(tx, tenantId, current.connectionId, current.sentAt, timezone, delta.daily);
+  return { applied: true, chatId: current.chatId };
+}
+
+/**
+ * The whole analysis of one message: read, call the model(s) outside any transaction, then write inference,
+ * scores, embedding and rollups in one transaction. Every part is idempotent, so a retry after a crash at any
+ * point neither pays for a model call twice (inferences are looked up by run key first) nor counts twice.
+ */
+export async function analyzeMessage(database: Database, tenantId: string, messageId: string, opts: PlanOptions = {}, now = () => new Date()): Promise<AnalysisOutcome> {
+  const prepared = await prepare(database, tenantId, messageId, opts);
+  if ("skip" in prepared) return { skipped: prepared.skip };
+  const { message, tasks, request } = prepared;
+
+  const [primary, shadow] = tasks;
+  const call = (t: NonNullable<typeof primary>) =>
+    analysisProviderFor(t.version).analyze({ ...request, prompt: { key: t.version.key, body: t.version.body, params: t.version.params } });
+  const primaryResult = primary!.existing ? null : await call(primary!);
+  let shadowResult: AnalysisResult | null = null;
+  let shadowError: string | null = null;
+  if (shadow && !shadow.existing) {
+    // A failing challenger must not cost the customer's message its champion analysis.
+    shadowResult = await call(shadow).catch((e: Error) => {
+      shadowError = e.message;
+      return null;
+    });
+  }
+
+  const embedder = embeddingProvider();
+  let embedding: { vector: number[]; model: string } | null = null;
+  if (message.embeddingModel !== embedder.model) {
+    const [vector] = await embedder.embed([request.text]);
+    // An all-zero vector (no features) is not stored: cosine distance to it is undefined.
+    if (vector && vector.some((v) => v !== 0)) embedding = { vector, model: embedder.model };
+  }
+
+  const written = await withTenant(
+    tenantId,
+    async (tx) => {
+      const row = primary!.existing ?? (await q.insertInferenceOnce(tx, inferenceValues(tenantId, messageId, primary!.task, primary!.version, primaryResult!)));
+      if (shadow && shadowResult) await q.insertInferenceOnce(tx, inferenceValues(tenantId, messageId, shadow.task, shadow.version, shadowResult));
+      const applied = await apply(tx, tenantId, messageId, message.timezone, row, embedding, now());
+      return { row, ...applied };
+    },
+    database.db,
+  );
+  if (written.applied && written.chatId) {
+    await publishTenantEvent(database, tenantId, { type: "message.analyzed", messageId, chatId: written.chatId });
+  }
+  return {
+    skipped: null,
+    inferenceId: written.row.id,
+    provider: written.row.provider,
+    model: written.row.model,
+    reused: Boolean(primary!.existing),
+    applied: written.applied,
+    embeddingModel: embedding?.model ?? message.embeddingModel,
+    shadowError,
+  };
+}
