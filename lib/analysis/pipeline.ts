@@ -20,22 +20,27 @@ type Prepared = {
   request: Omit<AnalysisRequest, "prompt">;
 };
 
-/** One read transaction: the message, the plan, its prompt versions, inferences already paid for, and context. */
+/**
+ * One read transaction, its queries sent as one batch: the message, the running experiment, candidate prompt
+ * versions, inferences already paid for (under either run key the plan may use), and the chat context.
+ */
 async function prepare(database: Database, tenantId: string, messageId: string, opts: PlanOptions): Promise<Prepared | { skip: string }> {
+  const runKey = opts.runKey ?? "analysis";
   return withTenant(
     tenantId,
     async (tx) => {
-      const message = await q.findMessageForAnalysis(tx, tenantId, messageId);
+      const [message, experiment, versions, existing, context] = await Promise.all([
+        q.findMessageForAnalysis(tx, tenantId, messageId),
+        opts.promptVersionId ? null : q.findRunningExperiment(tx, tenantId),
+        q.findCandidatePromptVersions(tx, tenantId, opts.promptVersionId ?? null),
+        q.findInferencesByRunKeys(tx, tenantId, messageId, [runKey, `${runKey}:shadow`]),
+        q.findContext(tx, tenantId, messageId),
+      ]);
       if (!message) return { skip: "message not found" };
       const reason = skipReason(message, Boolean(opts.runKey));
       if (reason) return { skip: reason };
-      const plan = await planAnalysis(tx, tenantId, messageId, opts);
+      const plan = planAnalysis(messageId, opts, experiment, versions.find((v) => v.isDefault)?.id ?? null);
       const wanted = plan.shadow ? [plan.primary, plan.shadow] : [plan.primary];
-      const [versions, existing, context] = await Promise.all([
-        q.findPromptVersionsByIds(tx, wanted.map((t) => t.promptVersionId)),
-        q.findInferencesByRunKeys(tx, tenantId, messageId, wanted.map((t) => t.runKey)),
-        q.findContext(tx, tenantId, message.chatId, message.sentAt),
-      ]);
       const tasks = wanted.map((task) => {
         const version = versions.find((v) => v.id === task.promptVersionId);
         if (!version) throw new Error(`prompt version ${task.promptVersionId} not found`);
@@ -81,21 +86,25 @@ function inferenceValues(tenantId: string, messageId: string, task: InferenceTas
   };
 }
 
-/** Makes the inference the message's scores and moves chat and daily rollups by the difference; idempotent. */
+type Locked = NonNullable<Awaited<ReturnType<typeof q.lockMessage>>>;
+
+/**
+ * Makes the inference the message's scores and moves chat and daily rollups by the difference; with the row
+ * locked by the caller, applying the same inference twice changes nothing. The three writes go as one batch.
+ */
 async function apply(
   tx: Tx,
   tenantId: string,
   messageId: string,
+  current: Locked,
   timezone: string,
   inference: q.InferenceRow,
   embedding: { vector: number[]; model: string } | null,
   now: Date,
-): Promise<{ applied: boolean; chatId: string | null }> {
-  const current = await q.lockMessage(tx, tenantId, messageId);
-  if (!current) return { applied: false, chatId: null };
+): Promise<boolean> {
   if (current.inferenceId === inference.id) {
     if (embedding) await q.storeEmbedding(tx, tenantId, messageId, embedding.vector, embedding.model);
-    return { applied: false, chatId: current.chatId };
+    return false;
   }
   const next: Scores = {
     sentiment: inference.sentiment!,
@@ -103,7 +112,7 @@ async function apply(
     emotion: inference.emotion ?? "neutral",
     tone: inference.tone ?? "neutral",
   };
-  await q.writeMessageScores(
+  const scores = q.writeMessageScores(
     tx,
     tenantId,
     messageId,
@@ -123,15 +132,21 @@ async function apply(
     embedding,
   );
   // A deleted message keeps its scores on the row but is out of every KPI.
-  if (current.deletedAt) return { applied: true, chatId: current.chatId };
+  if (current.deletedAt) {
+    await scores;
+    return true;
+  }
   const previous: Scores | null =
     current.analysisStatus === "done" && current.sentiment !== null && current.satisfaction !== null
       ? { sentiment: current.sentiment, satisfaction: current.satisfaction, emotion: current.emotion ?? "neutral", tone: current.tone ?? "neutral" }
       : null;
   const delta = rollupDelta(next, previous, now.getTime() - current.createdAt.getTime());
-  await q.applyChatDelta(tx, tenantId, current.chatId, current.sentAt, next.sentiment, delta.chat);
-  await q.applyRollupDelta(tx, tenantId, current.connectionId, current.sentAt, timezone, delta.daily);
-  return { applied: true, chatId: current.chatId };
+  await Promise.all([
+    scores,
+    q.applyChatDelta(tx, tenantId, current.chatId, current.sentAt, next.sentiment, delta.chat),
+    q.applyRollupDelta(tx, tenantId, current.connectionId, current.sentAt, timezone, delta.daily),
+  ]);
+  return true;
 }
 
 /**
@@ -169,10 +184,15 @@ export async function analyzeMessage(database: Database, tenantId: string, messa
   const written = await withTenant(
     tenantId,
     async (tx) => {
-      const row = primary!.existing ?? (await q.insertInferenceOnce(tx, inferenceValues(tenantId, messageId, primary!.task, primary!.version, primaryResult!)));
-      if (shadow && shadowResult) await q.insertInferenceOnce(tx, inferenceValues(tenantId, messageId, shadow.task, shadow.version, shadowResult));
-      const applied = await apply(tx, tenantId, messageId, message.timezone, row, embedding, now());
-      return { row, ...applied };
+      // Inserts and the row lock are independent: one batch.
+      const [row, , current] = await Promise.all([
+        primary!.existing ?? q.insertInferenceOnce(tx, inferenceValues(tenantId, messageId, primary!.task, primary!.version, primaryResult!)),
+        shadow && shadowResult ? q.insertInferenceOnce(tx, inferenceValues(tenantId, messageId, shadow.task, shadow.version, shadowResult)) : null,
+        q.lockMessage(tx, tenantId, messageId),
+      ]);
+      if (!current) return { row, applied: false, chatId: null };
+      const applied = await apply(tx, tenantId, messageId, current, message.timezone, row, embedding, now());
+      return { row, applied, chatId: current.chatId };
     },
     database.db,
   );

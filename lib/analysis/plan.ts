@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import type { DbOrTx } from "@/db/client";
 import * as q from "./queries";
 
 export type InferenceTask = { promptVersionId: string; runKey: string; isShadow: boolean; experimentId: string | null };
@@ -23,11 +22,13 @@ export function skipReason(m: q.AnalysisSubject, explicit: boolean): string | nu
   return null;
 }
 
+type RunningExperiment = { id: string; championId: string; challengerId: string | null; mode: "split" | "shadow"; share: number } | null;
+
 /**
  * Which prompt version scores the message: an explicit version (re-analysis), else the tenant's running
  * experiment (split by a stable hash of the message, or champion plus a shadow challenger), else the default.
  */
-export async function planAnalysis(tx: DbOrTx, tenantId: string, messageId: string, opts: PlanOptions = {}): Promise<AnalysisPlan> {
+export function planAnalysis(messageId: string, opts: PlanOptions, experiment: RunningExperiment, defaultVersionId: string | null): AnalysisPlan {
   const runKey = opts.runKey ?? "analysis";
   const task = (promptVersionId: string, experimentId: string | null, isShadow = false): InferenceTask => ({
     promptVersionId,
@@ -36,7 +37,6 @@ export async function planAnalysis(tx: DbOrTx, tenantId: string, messageId: stri
     experimentId,
   });
   if (opts.promptVersionId) return { primary: task(opts.promptVersionId, null), shadow: null };
-  const experiment = await q.findRunningExperiment(tx, tenantId);
   if (experiment?.challengerId) {
     if (experiment.mode === "shadow") {
       return { primary: task(experiment.championId, experiment.id), shadow: task(experiment.challengerId, experiment.id, true) };
@@ -44,7 +44,6 @@ export async function planAnalysis(tx: DbOrTx, tenantId: string, messageId: stri
     const chosen = splitPoint(messageId) < experiment.share ? experiment.challengerId : experiment.championId;
     return { primary: task(chosen, experiment.id), shadow: null };
   }
-  const fallback = await q.findDefaultPromptVersion(tx);
-  if (!fallback) throw new Error("no default prompt version: run the migrations (npm run db:migrate) to seed p_v1_base");
-  return { primary: task(fallback.id, null), shadow: null };
+  if (!defaultVersionId) throw new Error("no default prompt version: run the migrations (npm run db:migrate) to seed p_v1_base");
+  return { primary: task(defaultVersionId, null), shadow: null };
 }

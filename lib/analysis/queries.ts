@@ -36,16 +36,20 @@ export async function findMessageForAnalysis(tx: DbOrTx, tenantId: string, messa
 
 export type AnalysisSubject = NonNullable<Awaited<ReturnType<typeof findMessageForAnalysis>>>;
 
-/** The chat's last `limit` texts before the message, oldest first: what a human reader would have seen. */
-export async function findContext(tx: DbOrTx, tenantId: string, chatId: string, before: Date, limit = 10) {
+/**
+ * The chat's last `limit` texts before the message, oldest first: what a human reader would have seen. Located
+ * through the message id, so it can be sent in the same batch as the message's own row.
+ */
+export async function findContext(tx: DbOrTx, tenantId: string, messageId: string, limit = 10) {
+  const self = (column: string) => sql.raw(`(select m.${column} from messages m where m.id = `).append(sql`${messageId} and m.tenant_id = ${tenantId})`);
   const rows = await tx
     .select({ fromMe: messages.fromMe, text: messages.text })
     .from(messages)
     .where(
       and(
         eq(messages.tenantId, tenantId),
-        eq(messages.chatId, chatId),
-        lt(messages.sentAt, before),
+        sql`${messages.chatId} = ${self("chat_id")}`,
+        sql`${messages.sentAt} < ${self("sent_at")}`,
         isNull(messages.deletedAt),
         sql`${messages.text} is not null`,
       ),
@@ -53,6 +57,19 @@ export async function findContext(tx: DbOrTx, tenantId: string, chatId: string, 
     .orderBy(desc(messages.sentAt))
     .limit(limit);
   return rows.reverse().map((r) => ({ fromMe: r.fromMe, text: r.text ?? "" }));
+}
+
+/** Every version a plan for this message could name: an explicit one, or the running experiment's two. */
+export async function findCandidatePromptVersions(tx: DbOrTx, tenantId: string, explicitId: string | null) {
+  return tx
+    .select()
+    .from(promptVersions)
+    .where(
+      explicitId
+        ? eq(promptVersions.id, explicitId)
+        : sql`${promptVersions.id} in (select unnest(array[e.champion_id, e.challenger_id]) from experiments e where e.tenant_id = ${tenantId} and e.status = 'running')
+              or ${promptVersions.isDefault}`,
+    );
 }
 
 export async function findDefaultPromptVersion(db: DbOrTx) {

@@ -82,6 +82,12 @@ export async function saveRun(db: DbOrTx, run: Run, extra: { output?: unknown; e
     .where(eq(jobRuns.runId, run.runId));
 }
 
+/** Claims runs in one statement; `running` survives a crash and is requeued by the next process. */
+export async function markRunning(db: DbOrTx, runIds: string[]) {
+  if (runIds.length === 0) return;
+  await db.update(jobRuns).set({ status: "running", updatedAt: new Date() }).where(inArray(jobRuns.runId, runIds));
+}
+
 export async function dueRuns(db: DbOrTx, now: Date, limit: number): Promise<Run[]> {
   const rows = await db
     .select()

@@ -6,7 +6,7 @@ import { outbox } from "@/db/schema";
 import { cronMatches, parseCron, type CronSchedule } from "./cron";
 import { bindEmbeddedFetch, type FunctionConfig } from "./embedded-fetch";
 import { evaluate, isSupportedExpression, resolvePath } from "./expressions";
-import { dueRuns, findRun, findRuns, insertRun, requeueInterrupted, saveRun, type Run } from "./run-store";
+import { dueRuns, findRun, findRuns, insertRun, markRunning, requeueInterrupted, saveRun, type Run } from "./run-store";
 
 // The Next.js serve() handler; it reads only what a standard Request carries.
 type RequestHandler = (req: never, res: unknown) => Promise<Response>;
@@ -59,6 +59,10 @@ export class EmbeddedRunner {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private ticking: Promise<void> | undefined;
+  private inTick = false;
+  private dueChain: Promise<void> = Promise.resolve();
+  private refillPending = false;
+  private tickAgain = false;
   private lastCronMinute = 0;
   private releaseLock: (() => Promise<void>) | undefined;
   private readonly db: Db;
@@ -136,10 +140,19 @@ export class EmbeddedRunner {
   private schedule(delay: number) {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
+      // Ticks never overlap: two at once could claim the same due run.
+      if (this.inTick) {
+        this.tickAgain = true;
+        return;
+      }
+      this.inTick = true;
       this.ticking = this.tick()
         .catch((err: Error) => this.log.error({ err: err.message }, "embedded runner tick failed"))
         .finally(() => {
-          if (this.running) this.schedule(this.options.pollMs ?? 250);
+          this.inTick = false;
+          const again = this.tickAgain;
+          this.tickAgain = false;
+          if (this.running) this.schedule(again ? 0 : (this.options.pollMs ?? 250));
         });
     }, delay);
   }
@@ -210,6 +223,9 @@ export class EmbeddedRunner {
 
   /** Claims undispatched events; in the same transaction starts runs and resumes waits. */
   private async drainOutbox(): Promise<number> {
+    // The common case is an empty outbox: one indexed probe instead of a transaction.
+    const [probe] = rowsOf<{ id: string }>(await this.db.execute(sql`select id from outbox where dispatched_at is null limit 1`));
+    if (!probe) return 0;
     return this.db.transaction(async (tx) => {
       const rows = rowsOf<{ id: string; name: string; data: Record<string, unknown>; ts: string | number }>(
         await tx.execute(sql`select id, name, data, ts from outbox where dispatched_at is null order by id limit 50 for update skip locked`),
@@ -256,27 +272,51 @@ export class EmbeddedRunner {
     }
   }
 
-  private async executeDue(): Promise<void> {
-    const room = (this.options.maxParallel ?? 4) - this.inFlight.size;
-    if (room <= 0) return;
-    for (const run of await dueRuns(this.db, this.now(), room * 4)) {
-      if (this.inFlight.size >= (this.options.maxParallel ?? 4)) break;
+  /** Starts due runs into free slots. Serialised: two claims at once could start the same run twice. */
+  private executeDue(): Promise<void> {
+    const next = this.dueChain.then(() => this.startDueRuns());
+    this.dueChain = next.catch(() => {});
+    return next;
+  }
+
+  private async startDueRuns(): Promise<void> {
+    const max = this.options.maxParallel ?? 4;
+    if (max - this.inFlight.size <= 0) return;
+    const starting: { run: Run; slot: string }[] = [];
+    for (const run of await dueRuns(this.db, this.now(), (max - this.inFlight.size) * 4)) {
+      if (this.inFlight.size + starting.length >= max) break;
       const fn = this.configs.get(run.fnId);
       const limit = fn?.concurrency?.[0]?.limit;
       const slot = `${run.fnId}|${run.concurrencyKey ?? ""}`;
       if (limit && (this.active.get(slot) ?? 0) >= limit) continue;
       this.active.set(slot, (this.active.get(slot) ?? 0) + 1);
       run.status = "running";
-      await saveRun(this.db, run);
+      starting.push({ run, slot });
+    }
+    await markRunning(this.db, starting.map((s) => s.run.runId));
+    for (const { run, slot } of starting) {
       const work = this.advance(run)
         .catch((err: Error) => this.log.error({ runId: run.runId, err: err.message }, "embedded runner: run crashed"))
         .finally(() => {
           this.active.set(slot, (this.active.get(slot) ?? 1) - 1);
           this.inFlight.delete(work);
+          this.refill();
         });
       this.inFlight.add(work);
     }
-    await Promise.all(this.inFlight);
+  }
+
+  /**
+   * A finished run frees a slot: start the next due run now rather than at the next poll, without a whole tick
+   * (outbox, timers) per finished run. Refills requested while one is pending coalesce.
+   */
+  private refill(): void {
+    if (!this.running || this.refillPending) return;
+    this.refillPending = true;
+    void this.dueChain.then(() => {
+      this.refillPending = false;
+      return this.executeDue().catch((err: Error) => this.log.error({ err: err.message }, "embedded runner refill failed"));
+    });
   }
 
   private async call(run: Run, stepId: string, disableImmediate: boolean) {

@@ -18,7 +18,8 @@ export async function withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>
   if (!UUID.test(tenantId)) throw new InvalidTenantIdError(tenantId);
   const database = db ?? (await getDb());
   return database.transaction(async (tx) => {
-    // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE. Awaited before anything else runs: not
+    // every driver keeps issue order within a transaction (PGlite did not), and isolation must not depend on it.
     await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'app_user', true)`);
     return fn(tx);
   });
