@@ -1,8 +1,8 @@
 import type { NavItem } from "@/components/app-shell";
 import type { Role } from "@/lib/auth/roles";
 
-type Section = "dashboard" | "connections" | "api-keys";
-type Labels = { dashboard: string; connections: string; apiKeys: string };
+type Section = "dashboard" | "connections" | "api-keys" | "analysis";
+type Labels = { dashboard: string; connections: string; apiKeys: string; analysis: string };
 
 /** The tenant navigation; settings appear only for those who may use them (pages check again). */
 export function tenantNav(slug: string, role: Role, active: Section, labels: Labels): NavItem[] {
@@ -10,8 +10,14 @@ export function tenantNav(slug: string, role: Role, active: Section, labels: Lab
   if (role === "admin" || role === "super_admin") {
     items.push(
       { href: `/t/${slug}/settings/connections`, label: labels.connections, active: active === "connections" },
+      { href: `/t/${slug}/settings/analysis`, label: labels.analysis, active: active === "analysis" },
       { href: `/t/${slug}/settings/api-keys`, label: labels.apiKeys, active: active === "api-keys" },
     );
   }
   return items;
+}
+
+/** The nav's labels from the common dictionary's translator. */
+export function navLabels(tc: (key: "dashboard" | "connections" | "apiKeys" | "analysis") => string): Labels {
+  return { dashboard: tc("dashboard"), connections: tc("connections"), apiKeys: tc("apiKeys"), analysis: tc("analysis") };
 }

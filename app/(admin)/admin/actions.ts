@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { getDb } from "@/db/client";
+import { retryFailedAnalysis } from "@/lib/analysis/requests";
 import { ActionError, adminAction } from "@/lib/auth/guards";
 import { ConflictError, createTenant, createTenantUser, setTenantStatus } from "@/lib/tenancy/admin";
 import { createTenantSchema, createUserSchema, tenantStatusSchema } from "@/lib/tenancy/schemas";
@@ -29,3 +31,8 @@ export const createUserAction = adminAction(createUserSchema, async (input, user
 export const setTenantStatusAction = adminAction(tenantStatusSchema, async (input, user) =>
   asAction(async () => setTenantStatus(await getDb(), user, input.tenantId, input.status)),
 );
+
+export const retryAnalysisAdminAction = adminAction(z.object({ tenantId: z.uuid(), messageId: z.uuid() }), async (input) => {
+  if (!(await retryFailedAnalysis(await getDb(), input.tenantId, input.messageId))) throw new ActionError("not_found");
+  revalidatePath("/admin");
+});

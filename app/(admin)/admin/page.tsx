@@ -6,6 +6,10 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { getDb } from "@/db/client";
 import { listRecentAudit } from "@/lib/audit/queries";
 import { listUnclaimedInstances } from "@/lib/ingest/queries";
+import { RetryAnalysisButton } from "@/components/retry-analysis-button";
+import { describeAnalysisModel } from "@/lib/analysis/model-info";
+import { listFailedAnalyses } from "@/lib/analysis/queries";
+import { analysisStrings } from "@/lib/i18n/dictionaries/analysis";
 import { requireSuperAdmin } from "@/lib/auth/guards";
 import { adminStrings } from "@/lib/i18n/dictionaries/admin";
 import { common } from "@/lib/i18n/dictionaries/common";
@@ -13,6 +17,7 @@ import { getT } from "@/lib/i18n/server";
 import { listPlans, listTenantsWithCounts } from "@/lib/tenancy/queries";
 import { CreateTenantForm } from "./create-tenant-form";
 import { CreateUserForm } from "./create-user-form";
+import { retryAnalysisAdminAction } from "./actions";
 import { TenantStatusButton } from "./tenant-status-button";
 
 export const metadata = { title: "Admin" };
@@ -20,12 +25,16 @@ export const metadata = { title: "Admin" };
 export default async function AdminPage() {
   const user = await requireSuperAdmin();
   const db = await getDb();
-  const [tenantRows, plans, audit, unclaimed] = await Promise.all([
+  const [tenantRows, plans, audit, unclaimed, failed] = await Promise.all([
     listTenantsWithCounts(db),
     listPlans(db),
     listRecentAudit(db, 20),
     listUnclaimedInstances(db),
+    // Platform view: every tenant's failures (the owner role reads across tenants on purpose here).
+    listFailedAnalyses(db, null, 50),
   ]);
+  const { t: ta } = await getT(analysisStrings);
+  const model = describeAnalysisModel();
   const { t, locale } = await getT(adminStrings);
   const { t: tc } = await getT(common);
   const numbers = new Intl.NumberFormat(locale);
@@ -151,6 +160,41 @@ export default async function AdminPage() {
           </CardContent>
         </Card>
       ) : null}
+
+      <Card data-testid="admin-failed-analyses">
+        <CardHeader>
+          <CardTitle>{ta("failedTitle")}</CardTitle>
+          <CardDescription>
+            {ta("model")}: <Badge variant="secondary">{model.label}</Badge> {failed.length === 0 ? ` · ${ta("failedEmpty")}` : null}
+          </CardDescription>
+        </CardHeader>
+        {failed.length > 0 ? (
+          <CardContent className="overflow-x-auto p-0">
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t("tenant")}</TableHead>
+                  <TableHead>{ta("sentAt")}</TableHead>
+                  <TableHead>{ta("error")}</TableHead>
+                  <TableHead />
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {failed.map((f) => (
+                  <TableRow key={f.id}>
+                    <TableCell>{f.tenantName}</TableCell>
+                    <TableCell className="whitespace-nowrap text-xs">{dates.format(f.sentAt)}</TableCell>
+                    <TableCell className="max-w-md text-xs text-destructive">{f.error}</TableCell>
+                    <TableCell>
+                      <RetryAnalysisButton action={retryAnalysisAdminAction} hidden={{ tenantId: f.tenantId, messageId: f.id }} label={ta("retry")} />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </CardContent>
+        ) : null}
+      </Card>
 
       <Card>
         <CardHeader>

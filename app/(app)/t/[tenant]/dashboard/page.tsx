@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { AppShell } from "@/components/app-shell";
-import { tenantNav } from "@/components/tenant-nav";
+import { navLabels, tenantNav } from "@/components/tenant-nav";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireTenant } from "@/lib/auth/guards";
+import { describeAnalysisModel } from "@/lib/analysis/model-info";
+import { analysisStrings } from "@/lib/i18n/dictionaries/analysis";
 import { common } from "@/lib/i18n/dictionaries/common";
 import { dashboardStrings } from "@/lib/i18n/dictionaries/dashboard";
 import { getT } from "@/lib/i18n/server";
@@ -21,6 +23,8 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
   const overview = await withTenant(tenant.id, (tx) => getTenantOverview(tx, tenant.id, new Date(Date.now() - 30 * DAY)));
   const { t, locale } = await getT(dashboardStrings);
   const { t: tc } = await getT(common);
+  const { t: ta } = await getT(analysisStrings);
+  const model = describeAnalysisModel();
   const n = new Intl.NumberFormat(locale);
   const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
 
@@ -53,7 +57,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
       user={user}
       locale={locale}
       title={tenant.name}
-      nav={tenantNav(tenant.slug, user.role, "dashboard", { dashboard: tc("dashboard"), connections: tc("connections"), apiKeys: tc("apiKeys") })}
+      nav={tenantNav(tenant.slug, user.role, "dashboard", navLabels(tc))}
       notice={
         tenant.status !== "active" ? (
           <Alert variant="destructive">
@@ -104,7 +108,18 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
         <CardContent className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
           <span>{t("analyzed", { n: n.format(overview.analyzed) })}</span>
           <span>{t("pending", { n: n.format(overview.pending) })}</span>
-          <span className={overview.failed ? "text-destructive" : undefined}>{t("failed", { n: n.format(overview.failed) })}</span>
+          <span className={overview.failed ? "text-destructive" : undefined}>
+            {user.role === "viewer" ? (
+              t("failed", { n: n.format(overview.failed) })
+            ) : (
+              <Link className="underline-offset-4 hover:underline" href={`/t/${tenant.slug}/settings/analysis`}>
+                {t("failed", { n: n.format(overview.failed) })}
+              </Link>
+            )}
+          </span>
+          <span className="text-muted-foreground" data-testid="analysis-model-label">
+            {ta("model")}: {model.label}
+          </span>
         </CardContent>
       </Card>
     </AppShell>

@@ -1,5 +1,5 @@
 import { AppShell } from "@/components/app-shell";
-import { tenantNav } from "@/components/tenant-nav";
+import { navLabels, tenantNav } from "@/components/tenant-nav";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -27,7 +27,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
       user={user}
       locale={locale}
       title={tenant.name}
-      nav={tenantNav(tenant.slug, user.role, "api-keys", { dashboard: tc("dashboard"), connections: tc("connections"), apiKeys: tc("apiKeys") })}
+      nav={tenantNav(tenant.slug, user.role, "api-keys", navLabels(tc))}
     >
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>

@@ -1,5 +1,5 @@
 import { AppShell } from "@/components/app-shell";
-import { tenantNav } from "@/components/tenant-nav";
+import { navLabels, tenantNav } from "@/components/tenant-nav";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
@@ -75,7 +75,7 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ te
       user={user}
       locale={locale}
       title={tenant.name}
-      nav={tenantNav(tenant.slug, user.role, "connections", { dashboard: tc("dashboard"), connections: tc("connections"), apiKeys: tc("apiKeys") })}
+      nav={tenantNav(tenant.slug, user.role, "connections", navLabels(tc))}
     >
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>

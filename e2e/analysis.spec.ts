@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { BASE_URL, launch, login, newPage, screenshot } from "./browser";
+
+const fixture = JSON.parse(readFileSync(path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"));
+type ApiMessage = { id: string; externalId: string; analysisStatus: string; sentiment: number | null; emotion: string | null; inference: { model: string; promptVersion: string } | null; embeddingModel: string | null };
+
+async function waitForAnalysis(page: Page, externalId: string): Promise<ApiMessage> {
+  for (let i = 0; i < 60; i++) {
+    const res = await page.request.get(`${BASE_URL}/api/v1/messages?page_size=20`, { headers: { authorization: "Bearer evo_demo_lojacentro" } });
+    const found = ((await res.json()) as { data: ApiMessage[] }).data.find((m) => m.externalId === externalId);
+    if (found?.analysisStatus === "done") return found;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`message ${externalId} was not analysed within 30 s`);
+}
+
+describe("durable analysis with the EvoSense local model", () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => browser.close());
+
+  it("a posted webhook message is analysed and embedded in the background, readable through the API", async () => {
+    const page = await newPage(browser);
+    const body = {
+      ...fixture,
+      data: {
+        ...fixture.data,
+        key: { ...fixture.data.key, id: "E2E-ANALYSIS-1" },
+        message: { conversation: "Péssimo, meu pedido atrasou de novo e ninguém responde!" },
+        messageTimestamp: Math.floor(Date.now() / 1000),
+      },
+    };
+    const res = await page.request.post(`${BASE_URL}/api/webhooks/evolution`, {
+      headers: { "content-type": "application/json", "x-evosense-secret": "demo-webhook-secret" },
+      data: JSON.stringify(body),
+    });
+    assert.equal(res.status(), 200);
+    const analysed = await waitForAnalysis(page, "E2E-ANALYSIS-1");
+    assert.ok(analysed.sentiment! < 0, `sentiment ${analysed.sentiment}`);
+    assert.deepEqual(analysed.inference && { model: analysed.inference.model, promptVersion: analysed.inference.promptVersion }, { model: "evosense-local-1", promptVersion: "p_v1_base" });
+    assert.equal(analysed.embeddingModel, "local-hash-768");
+  });
+
+  it("the dashboard names the model and the admin's analysis page lists it with failures", async () => {
+    const page = await newPage(browser);
+    await login(page, "admin@lojacentro.local");
+    await page.waitForURL(/\/dashboard$/);
+    assert.match((await page.getByTestId("analysis-model-label").textContent()) ?? "", /EvoSense local model/);
+    // The demo conversations were analysed at start-up: averages are numbers, not dashes.
+    assert.notEqual((await page.getByTestId("kpi-sentiment-value").textContent())?.trim(), "—");
+    await page.goto("/t/loja-centro/settings/analysis");
+    await page.getByTestId("analysis-model").getByText("EvoSense local model").waitFor();
+    await page.getByTestId("failed-analyses").waitFor();
+    await screenshot(page, "analysis");
+  });
+});
