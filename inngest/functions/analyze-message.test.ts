@@ -150,6 +150,38 @@ describe("analyze-message", () => {
     expect(chat).toMatchObject({ analyzedCount: 1, sentimentSum: 0, lastSentiment: 0 });
   });
 
+  it("a deleted message leaves the KPIs; an edited one is analysed again with its new words", async () => {
+    const a = (await postText("DEL-1", "Péssimo atendimento, horrível")).body as { messageId: string };
+    const b = (await postText("EDIT-1", "Adorei, chegou rápido!")).body as { messageId: string };
+    await runner.runUntilIdle();
+    const sum = async () => {
+      const rows = await database.db.select().from(dailyRollups);
+      return { analyzed: rows.reduce((s, r) => s + r.analyzed, 0), negative: rows.reduce((s, r) => s + r.negative, 0), positive: rows.reduce((s, r) => s + r.positive, 0) };
+    };
+    expect(await sum()).toEqual({ analyzed: 2, negative: 1, positive: 1 });
+
+    const del = JSON.parse(readFileSync(path.join(FIXTURES, "messages-delete.json"), "utf8"));
+    del.data.id = "DEL-1";
+    await post(JSON.stringify(del));
+    await post(JSON.stringify(del));
+    expect(await sum()).toEqual({ analyzed: 1, negative: 0, positive: 1 });
+    const [deleted] = await database.db.select().from(messages).where(eq(messages.id, a.messageId));
+    expect(deleted!.sentiment).toBeLessThan(0);
+
+    const [before] = await database.db.select().from(messages).where(eq(messages.id, b.messageId));
+    const edit = JSON.parse(readFileSync(path.join(FIXTURES, "messages-edited.json"), "utf8"));
+    edit.data.key = { ...edit.data.key, id: "EDIT-1", fromMe: false };
+    edit.data.editedMessage = { conversation: "Na verdade veio quebrado, péssimo" };
+    await post(JSON.stringify(edit));
+    await runner.runUntilIdle();
+    const [after] = await database.db.select().from(messages).where(eq(messages.id, b.messageId));
+    expect(after!.sentiment).toBeLessThan(0);
+    expect(after!.embedding).not.toEqual(before!.embedding);
+    expect(after!.embeddingModel).toBe("local-hash-768");
+    expect(await sum()).toEqual({ analyzed: 1, negative: 1, positive: 0 });
+    expect(await database.db.select().from(inferences).where(eq(inferences.messageId, b.messageId))).toHaveLength(2);
+  });
+
   it("splits traffic by experiment and runs a shadow challenger without touching the scores", async () => {
     const [champion] = await database.db.select().from(promptVersions).where(eq(promptVersions.key, "p_v1_base"));
     const [shadow] = await database.db

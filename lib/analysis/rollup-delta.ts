@@ -57,3 +57,9 @@ export function rollupDelta(next: Scores, previous: Scores | null, latencyMs: nu
   };
   return { daily, chat: { count: 0, negative: daily.negative, sentimentSum: daily.sentimentSum, satisfactionSum: daily.satisfactionSum } };
 }
+
+/** What a message takes out of the rollups when it leaves the KPIs (deleted after it was analysed). */
+export function rollupWithdrawal(previous: Scores): { daily: RollupDelta; chat: ChatDelta } {
+  const daily = contribution(previous, -1);
+  return { daily, chat: { count: -1, negative: daily.negative, sentimentSum: daily.sentimentSum, satisfactionSum: daily.satisfactionSum } };
+}

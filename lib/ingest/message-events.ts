@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { messages, pendingMessageEvents } from "@/db/schema";
+import { reanalyseEditedMessage, withdrawDeletedMessage } from "@/lib/analysis/message-changes";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import * as q from "./queries";
 
@@ -23,7 +24,8 @@ function changes(message: MessageRow, event: MessageEvent): Partial<typeof messa
     }
     case "edit": {
       const editHistory = [...((meta.editHistory as unknown[]) ?? []), { text: message.text, replacedAt: event.at }];
-      return { text: event.text ?? message.text, editedAt: new Date(event.at), meta: { ...meta, editHistory } };
+      // The vector described the old words: cleared, so the re-analysis embeds the new text.
+      return { text: event.text ?? message.text, editedAt: new Date(event.at), embedding: null, embeddingModel: null, meta: { ...meta, editHistory } };
     }
     case "delete":
       // The row stays (the conversation must still read right); KPIs skip deleted messages.
@@ -38,6 +40,8 @@ function changes(message: MessageRow, event: MessageEvent): Partial<typeof messa
 export async function applyEvent(tx: Tx, target: Target, message: MessageRow, event: MessageEvent): Promise<MessageRow> {
   const values = changes(message, event);
   await q.updateMessage(tx, target.tenantId, message.id, values);
+  if (event.kind === "delete") await withdrawDeletedMessage(tx, message);
+  if (event.kind === "edit" && event.text && event.text !== message.text) await reanalyseEditedMessage(tx, message, event.at);
   return { ...message, ...values } as MessageRow;
 }
 
