@@ -157,7 +157,7 @@ async function main() {
   if (!embedded) await recreateDatabase(TARGET);
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", EVOSENSE_LAUNCH: "embedded", DATA_DIR: dataDir, LOG_LEVEL: "warn", DATABASE_URL: embedded ? "" : TARGET };
   ensureBuild(env);
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   try {
     for (let i = 0; i < 240; i++) {
       try {

@@ -54,6 +54,9 @@ async function open(): Promise<{ database: Database; cleanup: () => Promise<void
 }
 
 async function main() {
+  // As `npm start` launches the server (scripts/start.mjs): without npm's lifecycle variables, which the Inngest
+  // SDK would otherwise scan on every request.
+  for (const k of Object.keys(process.env)) if (k.startsWith("npm_")) delete process.env[k];
   const { database, cleanup, label } = await open();
   setDatabase(database);
   try {

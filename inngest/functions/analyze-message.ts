@@ -19,18 +19,18 @@ export const analyzeMessageFn = inngest.createFunction(
       await recordAnalysisFailure(db, tenantId, messageId, error.message || "analysis failed");
     },
   },
-  async ({ event, step }) => {
+  async ({ event }) => {
     const { tenantId, messageId } = event.data;
     const explicit = "runKey" in event.data ? { runKey: event.data.runKey, promptVersionId: event.data.promptVersionId } : {};
-    // One step: the pipeline is idempotent end to end (inferences are looked up by run key before any model
-    // call, and applying the same inference twice changes nothing), so finer steps would only add round trips.
-    return step.run("analyze", async () => {
-      const database = await getDatabase();
-      try {
-        return await analyzeMessage(database, tenantId, messageId, explicit);
-      } catch (error) {
-        throw await asJobError(database.db, tenantId, messageId, error);
-      }
-    });
+    // No step.run on purpose: the pipeline is idempotent end to end (an inference is looked up by run key before
+    // any model call and written with ON CONFLICT; applying the same inference twice changes nothing), so each
+    // attempt is one invocation. A step would memoise nothing the database does not already keep, and would
+    // double the invocations per message (and Inngest's step count).
+    const database = await getDatabase();
+    try {
+      return await analyzeMessage(database, tenantId, messageId, explicit);
+    } catch (error) {
+      throw await asJobError(database.db, tenantId, messageId, error);
+    }
   },
 );

@@ -1,5 +1,5 @@
 import type { Database, Tx } from "@/db/client";
-import { publishTenantEvent } from "@/lib/realtime/bus";
+import { notifyInTransaction, publishTenantEvent } from "@/lib/realtime/bus";
 import { redactPii } from "@/lib/security/pii";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { estimateCostUsd } from "./cost";
@@ -21,45 +21,39 @@ type Prepared = {
 };
 
 /**
- * One read transaction, its queries sent as one batch: the message, the running experiment, candidate prompt
+ * The reads, sent as one batch: the message, the running experiment, candidate prompt
  * versions, inferences already paid for (under either run key the plan may use), and the chat context.
  */
-async function prepare(database: Database, tenantId: string, messageId: string, opts: PlanOptions): Promise<Prepared | { skip: string }> {
+async function prepare(tx: Tx, tenantId: string, messageId: string, opts: PlanOptions): Promise<Prepared | { skip: string }> {
   const runKey = opts.runKey ?? "analysis";
-  return withTenant(
+  const [message, experiment, versions, existing, context] = await Promise.all([
+    q.findMessageForAnalysis(tx, tenantId, messageId),
+    opts.promptVersionId ? null : q.findRunningExperiment(tx, tenantId),
+    q.findCandidatePromptVersions(tx, tenantId, opts.promptVersionId ?? null),
+    q.findInferencesByRunKeys(tx, tenantId, messageId, [runKey, `${runKey}:shadow`]),
+    q.findContext(tx, tenantId, messageId),
+  ]);
+  if (!message) return { skip: "message not found" };
+  const reason = skipReason(message, Boolean(opts.runKey));
+  if (reason) return { skip: reason };
+  const plan = planAnalysis(messageId, opts, experiment, versions.find((v) => v.isDefault)?.id ?? null);
+  const wanted = plan.shadow ? [plan.primary, plan.shadow] : [plan.primary];
+  const tasks = wanted.map((task) => {
+    const version = versions.find((v) => v.id === task.promptVersionId);
+    if (!version) throw new Error(`prompt version ${task.promptVersionId} not found`);
+    const done = existing.find((i) => i.runKey === task.runKey && i.promptVersionId === task.promptVersionId) ?? null;
+    return { task, version, existing: done };
+  });
+  // Models and their logs only ever see redacted text, whatever the tenant chose to store.
+  const request = {
     tenantId,
-    async (tx) => {
-      const [message, experiment, versions, existing, context] = await Promise.all([
-        q.findMessageForAnalysis(tx, tenantId, messageId),
-        opts.promptVersionId ? null : q.findRunningExperiment(tx, tenantId),
-        q.findCandidatePromptVersions(tx, tenantId, opts.promptVersionId ?? null),
-        q.findInferencesByRunKeys(tx, tenantId, messageId, [runKey, `${runKey}:shadow`]),
-        q.findContext(tx, tenantId, messageId),
-      ]);
-      if (!message) return { skip: "message not found" };
-      const reason = skipReason(message, Boolean(opts.runKey));
-      if (reason) return { skip: reason };
-      const plan = planAnalysis(messageId, opts, experiment, versions.find((v) => v.isDefault)?.id ?? null);
-      const wanted = plan.shadow ? [plan.primary, plan.shadow] : [plan.primary];
-      const tasks = wanted.map((task) => {
-        const version = versions.find((v) => v.id === task.promptVersionId);
-        if (!version) throw new Error(`prompt version ${task.promptVersionId} not found`);
-        const done = existing.find((i) => i.runKey === task.runKey && i.promptVersionId === task.promptVersionId) ?? null;
-        return { task, version, existing: done };
-      });
-      // Models and their logs only ever see redacted text, whatever the tenant chose to store.
-      const request = {
-        tenantId,
-        messageId,
-        chatId: message.chatId,
-        sender: message.senderName,
-        text: redactPii(message.text!).text,
-        context: context.map((c) => ({ fromMe: c.fromMe, text: redactPii(c.text).text })),
-      };
-      return { message, tasks, request };
-    },
-    database.db,
-  );
+    messageId,
+    chatId: message.chatId,
+    sender: message.senderName,
+    text: redactPii(message.text!).text,
+    context: context.map((c) => ({ fromMe: c.fromMe, text: redactPii(c.text).text })),
+  };
+  return { message, tasks, request };
 }
 
 function inferenceValues(tenantId: string, messageId: string, task: InferenceTask, version: q.PromptVersionRow, r: AnalysisResult) {
@@ -149,16 +143,10 @@ async function apply(
   return true;
 }
 
-/**
- * The whole analysis of one message: read, call the model(s) outside any transaction, then write inference,
- * scores, embedding and rollups in one transaction. Every part is idempotent, so a retry after a crash at any
- * point neither pays for a model call twice (inferences are looked up by run key first) nor counts twice.
- */
-export async function analyzeMessage(database: Database, tenantId: string, messageId: string, opts: PlanOptions = {}, now = () => new Date()): Promise<AnalysisOutcome> {
-  const prepared = await prepare(database, tenantId, messageId, opts);
-  if ("skip" in prepared) return { skipped: prepared.skip };
-  const { message, tasks, request } = prepared;
+type ModelResults = { primary: AnalysisResult | null; shadow: AnalysisResult | null; shadowError: string | null; embedding: { vector: number[]; model: string } | null };
 
+/** The model calls: the champion (unless already paid for), the shadow challenger, and the embedding. */
+async function runModels({ message, tasks, request }: Prepared): Promise<ModelResults> {
   const [primary, shadow] = tasks;
   const call = (t: NonNullable<typeof primary>) =>
     analysisProviderFor(t.version).analyze({ ...request, prompt: { key: t.version.key, body: t.version.body, params: t.version.params } });
@@ -172,31 +160,62 @@ export async function analyzeMessage(database: Database, tenantId: string, messa
       return null;
     });
   }
-
   const embedder = embeddingProvider();
-  let embedding: { vector: number[]; model: string } | null = null;
+  let embedding: ModelResults["embedding"] = null;
   if (message.embeddingModel !== embedder.model) {
     const [vector] = await embedder.embed([request.text]);
     // An all-zero vector (no features) is not stored: cosine distance to it is undefined.
     if (vector && vector.some((v) => v !== 0)) embedding = { vector, model: embedder.model };
   }
+  return { primary: primaryResult, shadow: shadowResult, shadowError, embedding };
+}
 
-  const written = await withTenant(
+/** Nothing in this analysis leaves the process: reading, scoring and writing may share one transaction. */
+function inProcess({ tasks, message }: Prepared): boolean {
+  const embedder = embeddingProvider();
+  const models = tasks.every((t) => t.existing || analysisProviderFor(t.version).inProcess);
+  return models && (embedder.inProcess || message.embeddingModel === embedder.model);
+}
+
+async function write(database: Database, tx: Tx, tenantId: string, messageId: string, prepared: Prepared, results: ModelResults, now: Date) {
+  const [primary, shadow] = prepared.tasks;
+  // Inserts and the row lock are independent: one batch.
+  const [row, , current] = await Promise.all([
+    primary!.existing ?? q.insertInferenceOnce(tx, inferenceValues(tenantId, messageId, primary!.task, primary!.version, results.primary!)),
+    shadow && results.shadow ? q.insertInferenceOnce(tx, inferenceValues(tenantId, messageId, shadow.task, shadow.version, results.shadow)) : null,
+    q.lockMessage(tx, tenantId, messageId),
+  ]);
+  if (!current) return { row, applied: false, chatId: null };
+  const applied = await apply(tx, tenantId, messageId, current, prepared.message.timezone, row, results.embedding, now);
+  // On PostgreSQL, NOTIFY inside the transaction is delivered at commit, and never on rollback.
+  if (applied && database.kind === "postgres") await notifyInTransaction(tx, tenantId, { type: "message.analyzed", messageId, chatId: current.chatId });
+  return { row, applied, chatId: current.chatId };
+}
+
+/**
+ * The whole analysis of one message. Remote models are called outside any transaction, between a read and a write
+ * transaction; the in-process local model runs inside a single one. Every part is idempotent, so a retry after a
+ * crash at any point neither pays for a model call twice (inferences are looked up by run key first) nor counts
+ * twice (the same inference applied again changes nothing).
+ */
+export async function analyzeMessage(database: Database, tenantId: string, messageId: string, opts: PlanOptions = {}, now = () => new Date()): Promise<AnalysisOutcome> {
+  type Written = Awaited<ReturnType<typeof write>>;
+  const first = await withTenant(
     tenantId,
-    async (tx) => {
-      // Inserts and the row lock are independent: one batch.
-      const [row, , current] = await Promise.all([
-        primary!.existing ?? q.insertInferenceOnce(tx, inferenceValues(tenantId, messageId, primary!.task, primary!.version, primaryResult!)),
-        shadow && shadowResult ? q.insertInferenceOnce(tx, inferenceValues(tenantId, messageId, shadow.task, shadow.version, shadowResult)) : null,
-        q.lockMessage(tx, tenantId, messageId),
-      ]);
-      if (!current) return { row, applied: false, chatId: null };
-      const applied = await apply(tx, tenantId, messageId, current, message.timezone, row, embedding, now());
-      return { row, applied, chatId: current.chatId };
+    async (tx): Promise<{ skip: string } | { prepared: Prepared; results?: ModelResults; written?: Written }> => {
+      const prepared = await prepare(tx, tenantId, messageId, opts);
+      if ("skip" in prepared) return prepared;
+      if (!inProcess(prepared)) return { prepared };
+      const results = await runModels(prepared);
+      return { prepared, results, written: await write(database, tx, tenantId, messageId, prepared, results, now()) };
     },
     database.db,
   );
-  if (written.applied && written.chatId) {
+  if ("skip" in first) return { skipped: first.skip };
+  const { prepared } = first;
+  const results = first.results ?? (await runModels(prepared));
+  const written = first.written ?? (await withTenant(tenantId, (tx) => write(database, tx, tenantId, messageId, prepared, results, now()), database.db));
+  if (written.applied && written.chatId && database.kind !== "postgres") {
     await publishTenantEvent(database, tenantId, { type: "message.analyzed", messageId, chatId: written.chatId });
   }
   return {
@@ -204,9 +223,9 @@ export async function analyzeMessage(database: Database, tenantId: string, messa
     inferenceId: written.row.id,
     provider: written.row.provider,
     model: written.row.model,
-    reused: Boolean(primary!.existing),
+    reused: Boolean(prepared.tasks[0]!.existing),
     applied: written.applied,
-    embeddingModel: embedding?.model ?? message.embeddingModel,
-    shadowError,
+    embeddingModel: results.embedding?.model ?? prepared.message.embeddingModel,
+    shadowError: results.shadowError,
   };
 }

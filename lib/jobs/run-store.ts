@@ -27,24 +27,30 @@ type NewRun = Pick<Run, "fnId" | "event" | "concurrencyKey"> & {
   parent?: Run["parent"];
 };
 
+function newRunValues(run: NewRun) {
+  return {
+    runId: ulid(),
+    fnId: run.fnId,
+    event: run.event,
+    events: [run.event],
+    concurrencyKey: run.concurrencyKey,
+    idempotencyKey: run.idempotencyKey,
+    parent: run.parent ?? null,
+    runAfter: run.runAfter,
+    status: "queued",
+  };
+}
+
 /** Creates a run unless one already exists for this function and idempotency key; returns whether it did. */
 export async function insertRun(tx: DbOrTx, run: NewRun): Promise<boolean> {
-  const rows = await tx
-    .insert(jobRuns)
-    .values({
-      runId: ulid(),
-      fnId: run.fnId,
-      event: run.event,
-      events: [run.event],
-      concurrencyKey: run.concurrencyKey,
-      idempotencyKey: run.idempotencyKey,
-      parent: run.parent ?? null,
-      runAfter: run.runAfter,
-      status: "queued",
-    })
-    .onConflictDoNothing()
-    .returning({ runId: jobRuns.runId });
+  const rows = await tx.insert(jobRuns).values(newRunValues(run)).onConflictDoNothing().returning({ runId: jobRuns.runId });
   return rows.length > 0;
+}
+
+/** Many runs in one statement (an outbox batch); duplicates by idempotency key are skipped. */
+export async function insertRuns(tx: DbOrTx, runs: NewRun[]): Promise<void> {
+  if (runs.length === 0) return;
+  await tx.insert(jobRuns).values(runs.map(newRunValues)).onConflictDoNothing();
 }
 
 function toRun(row: typeof jobRuns.$inferSelect): Run {

@@ -6,7 +6,7 @@ import { outbox } from "@/db/schema";
 import { cronMatches, parseCron, type CronSchedule } from "./cron";
 import { bindEmbeddedFetch, type FunctionConfig } from "./embedded-fetch";
 import { evaluate, isSupportedExpression, resolvePath } from "./expressions";
-import { dueRuns, findRun, findRuns, insertRun, markRunning, requeueInterrupted, saveRun, type Run } from "./run-store";
+import { dueRuns, findRun, findRuns, insertRun, insertRuns, markRunning, requeueInterrupted, saveRun, type Run } from "./run-store";
 
 // The Next.js serve() handler; it reads only what a standard Request carries.
 type RequestHandler = (req: never, res: unknown) => Promise<Response>;
@@ -232,12 +232,13 @@ export class EmbeddedRunner {
       );
       // Loaded once per batch: most events resume nothing, and this runs for every event the app emits.
       const waitingRuns = rows.length ? await findRuns(tx, ["waiting"]) : [];
+      const runs: Parameters<typeof insertRuns>[1] = [];
       for (const row of rows) {
         const event = { id: row.id, name: row.name, data: row.data, ts: Number(row.ts) };
         for (const fn of this.configs.values()) {
           const matches = fn.triggers.some((t) => "event" in t && t.event === row.name && (!t.expression || evaluate(t.expression, { event })));
           if (!matches) continue;
-          await insertRun(tx, {
+          runs.push({
             fnId: fn.id,
             event,
             concurrencyKey: this.concurrencyKey(fn, event),
@@ -254,6 +255,8 @@ export class EmbeddedRunner {
           await saveRun(tx, waiting);
         }
       }
+      // One statement for the whole batch; a duplicate event id (same idempotency key) is skipped.
+      await insertRuns(tx, runs);
       if (rows.length) {
         await tx.execute(sql`update outbox set dispatched_at = now() where id in ${rows.map((r) => r.id)}`);
       }

@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Database, DbOrTx } from "@/db/client";
 
 export type TenantEvent =
   | { type: "message.received"; messageId: string; chatId: string }
@@ -28,6 +28,12 @@ export async function publishTenantEvent(database: Database, tenantId: string, e
     return;
   }
   emitter().emit("event", envelope);
+}
+
+/** NOTIFY as part of the caller's transaction (PostgreSQL only): listeners hear it only if the work commits. */
+export async function notifyInTransaction(tx: DbOrTx, tenantId: string, event: TenantEvent): Promise<void> {
+  const envelope: Envelope = { tenantId, event };
+  await tx.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify(envelope)})`);
 }
 
 /** Delivers an envelope heard from NOTIFY to this process's subscribers. */

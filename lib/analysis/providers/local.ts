@@ -6,6 +6,7 @@ import type { AnalysisProvider, AnalysisRequest, AnalysisResult, EmbeddingProvid
 export class LocalAnalysisProvider implements AnalysisProvider {
   readonly id = "local" as const;
   readonly model = LOCAL_MODEL_ID;
+  readonly inProcess = true;
 
   async analyze(request: AnalysisRequest): Promise<AnalysisResult> {
     const started = performance.now();
@@ -27,6 +28,7 @@ export class LocalAnalysisProvider implements AnalysisProvider {
 
 export class LocalEmbeddingProvider implements EmbeddingProvider {
   readonly model = LOCAL_EMBEDDING_MODEL;
+  readonly inProcess = true;
 
   async embed(texts: string[]): Promise<number[][]> {
     return texts.map((t) => embedLocal(t));

@@ -28,6 +28,7 @@ class RetryableHttpError extends Error {}
 export class N8nAnalysisProvider implements AnalysisProvider {
   readonly id = "n8n" as const;
   readonly model = "n8n-workflow";
+  readonly inProcess = false;
   private readonly timeoutMs: number;
   private readonly attempts: number;
   private readonly backoffMs: (attempt: number) => number;

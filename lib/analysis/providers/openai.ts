@@ -37,6 +37,7 @@ function repairMessages(first: ModelMessage[], badText: string, problem: string)
 export class OpenAIAnalysisProvider implements AnalysisProvider {
   readonly id: "openai" | "openai-compatible";
   readonly model: string;
+  readonly inProcess = false;
   private readonly chat;
   private readonly timeoutMs: number;
 
@@ -116,6 +117,7 @@ function problemOf(error: NoObjectGeneratedError): string {
 
 export class OpenAIEmbeddingProvider implements EmbeddingProvider {
   readonly model: string;
+  readonly inProcess = false;
   private readonly embedding;
 
   constructor(private readonly options: { id: "openai" | "openai-compatible"; model: string; apiKey?: string; baseURL?: string }) {

@@ -28,11 +28,14 @@ export type AnalysisResult = {
 export interface AnalysisProvider {
   readonly id: ProviderId;
   readonly model: string;
+  /** Runs inside this process (no network): safe to call inside a database transaction. */
+  readonly inProcess: boolean;
   analyze(request: AnalysisRequest): Promise<AnalysisResult>;
 }
 
 export interface EmbeddingProvider {
   /** Stored with every vector: vectors of different models are never compared. */
   readonly model: string;
+  readonly inProcess: boolean;
   embed(texts: string[]): Promise<number[][]>;
 }
