@@ -6,6 +6,7 @@ import { enqueueMany } from "@/lib/jobs/outbox";
 import { decryptSecret, encryptSecret } from "@/lib/security/crypto";
 import { hashPassword } from "@/lib/security/password";
 import { hashJid, hashPhone, maskPhone } from "@/lib/security/phone";
+import { rebuildRollups } from "@/lib/rollups/rebuild";
 import { DEFAULT_PLANS } from "@/lib/tenancy/plans";
 import type { Db, Tx } from "./client";
 import { clinicaVidaConversations, lojaCentroConversations, type DemoConversation } from "./demo-conversations";
@@ -176,6 +177,8 @@ export async function seedDemoData(db: Db, opts: { now?: Date; log?: (line: stri
     }
     return true;
   });
+  // The demo rows were inserted directly, not through ingest: their volume counters come from a rebuild.
+  if (created) await rebuildRollups(db);
   if (created && opts.log) {
     opts.log(
       [

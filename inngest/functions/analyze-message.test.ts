@@ -8,6 +8,7 @@ import { rowsOf } from "@/db/rows";
 import { chats, connections, dailyRollups, experiments, inferences, messages, plans, promptVersions, tenants } from "@/db/schema";
 import { inngest } from "@/inngest/client";
 import { analyzeMessage } from "@/lib/analysis/pipeline";
+import { rebuildRollups } from "@/lib/rollups/rebuild";
 import { listFailedAnalyses } from "@/lib/analysis/queries";
 import { requestReanalysis, requeueStrandedAnalyses, retryFailedAnalysis } from "@/lib/analysis/requests";
 import { handleEvolutionWebhook } from "@/lib/ingest/handle-webhook";
@@ -23,6 +24,29 @@ import { analyzeMessageFn } from "./analyze-message";
 const FIXTURES = path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution");
 const SECRET = "loja-webhook-secret";
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+/** The incremental rollups (ingest, analysis, deletion) must equal a rebuild from the messages. */
+async function expectRollupsMatchRebuild(database: Database, opts: { latency: boolean; chatEnds: boolean }) {
+  const days = async () =>
+    (await database.db.select().from(dailyRollups))
+      .map(({ updatedAt: _u, latencyBuckets, sentimentSum, ...r }) => ({ ...r, sentimentSum: Math.round(sentimentSum * 1000) / 1000, ...(opts.latency ? { latencyBuckets } : {}) }))
+      .sort((a, b) => `${a.connectionId}${a.day}`.localeCompare(`${b.connectionId}${b.day}`));
+  const chatRows = async () =>
+    (await database.db.select().from(chats))
+      .map((c) => ({
+        id: c.id,
+        analyzedCount: c.analyzedCount,
+        negativeCount: c.negativeCount,
+        sentimentSum: Math.round(c.sentimentSum * 1000) / 1000,
+        satisfactionSum: c.satisfactionSum,
+        ...(opts.chatEnds ? { first: c.firstSentiment, last: c.lastSentiment } : {}),
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+  const [incrementalDays, incrementalChats] = [await days(), await chatRows()];
+  await rebuildRollups(database.db);
+  expect(await days()).toEqual(incrementalDays);
+  expect(await chatRows()).toEqual(incrementalChats);
+}
+
 const limits = { connections: 3, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 10, semanticSearch: true };
 
 describe("analyze-message", () => {
@@ -112,6 +136,10 @@ describe("analyze-message", () => {
     expect(rollups.reduce((s, r) => s + r.satisfactionSum, 0)).toBe(counted.reduce((s, m) => s + m.satisfaction!, 0));
     const chatRows = await database.db.select().from(chats).where(eq(chats.tenantId, tenantId));
     expect(chatRows.reduce((s, c) => s + c.analyzedCount, 0)).toBe(counted.length);
+    const volume = rows.filter((m) => !m.deletedAt && m.type !== "reaction");
+    expect(rollups.reduce((s, r) => s + r.messagesIn, 0)).toBe(volume.filter((m) => !m.fromMe).length);
+    expect(rollups.reduce((s, r) => s + r.messagesOut, 0)).toBe(volume.filter((m) => m.fromMe).length);
+    await expectRollupsMatchRebuild(database, { latency: true, chatEnds: true });
   });
 
   it("writes one inference and counts once however often the event is delivered", async () => {
@@ -180,6 +208,9 @@ describe("analyze-message", () => {
     expect(after!.embeddingModel).toBe("local-hash-768");
     expect(await sum()).toEqual({ analyzed: 1, negative: 1, positive: 0 });
     expect(await database.db.select().from(inferences).where(eq(inferences.messageId, b.messageId))).toHaveLength(2);
+    // Re-analysis keeps the first analysis's latency, and a deleted message's sentiment may still mark a chat's
+    // first/last point incrementally; everything else equals a rebuild.
+    await expectRollupsMatchRebuild(database, { latency: false, chatEnds: false });
   });
 
   it("splits traffic by experiment and runs a shadow challenger without touching the scores", async () => {

@@ -2,26 +2,39 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { messages, tenants } from "@/db/schema";
 import { enqueue } from "@/lib/jobs/outbox";
+import { applyVolumeDelta, countsAsVolume } from "@/lib/rollups/volume";
 import * as q from "./queries";
 import { rollupWithdrawal } from "./rollup-delta";
 
 type MessageRow = typeof messages.$inferSelect;
 
 /**
- * A deleted message leaves every KPI: its analysed contribution comes out of the chat and daily rollups in the
- * transaction that marks it deleted. Its scores stay on the row, for the conversation view.
+ * A deleted message leaves every KPI: it comes out of the day's volume and, once analysed, its scores come out of
+ * the chat and daily rollups, in the transaction that marks it deleted. Its scores stay on the row, for the
+ * conversation view.
  */
 export async function withdrawDeletedMessage(tx: Tx, message: MessageRow): Promise<void> {
-  if (message.deletedAt || message.analysisStatus !== "done" || message.sentiment === null || message.satisfaction === null) return;
+  if (message.deletedAt) return;
+  const scored = message.analysisStatus === "done" && message.sentiment !== null && message.satisfaction !== null;
+  const counted = countsAsVolume(message.type);
+  if (!scored && !counted) return;
   const [tenant] = await tx.select({ timezone: tenants.timezone }).from(tenants).where(eq(tenants.id, message.tenantId));
-  const delta = rollupWithdrawal({
-    sentiment: message.sentiment,
-    satisfaction: message.satisfaction,
-    emotion: message.emotion ?? "neutral",
-    tone: message.tone ?? "neutral",
-  });
-  await q.applyChatDelta(tx, message.tenantId, message.chatId, message.sentAt, message.sentiment, delta.chat);
-  await q.applyRollupDelta(tx, message.tenantId, message.connectionId, message.sentAt, tenant?.timezone ?? "America/Sao_Paulo", delta.daily);
+  const timezone = tenant?.timezone ?? "America/Sao_Paulo";
+  const writes: Promise<unknown>[] = [];
+  if (counted) writes.push(applyVolumeDelta(tx, message.tenantId, message.connectionId, message.sentAt, timezone, message.fromMe, -1));
+  if (scored) {
+    const delta = rollupWithdrawal({
+      sentiment: message.sentiment!,
+      satisfaction: message.satisfaction!,
+      emotion: message.emotion ?? "neutral",
+      tone: message.tone ?? "neutral",
+    });
+    writes.push(
+      q.applyChatDelta(tx, message.tenantId, message.chatId, message.sentAt, null, delta.chat),
+      q.applyRollupDelta(tx, message.tenantId, message.connectionId, message.sentAt, timezone, delta.daily),
+    );
+  }
+  await Promise.all(writes);
 }
 
 /**

@@ -181,10 +181,11 @@ export async function writeMessageScores(
     .where(and(eq(messages.tenantId, tenantId), eq(messages.id, messageId)));
 }
 
-export type ChatDelta = { count: number; negative: number; sentimentSum: number; satisfactionSum: number };
-
-/** Adds a message's contribution to its chat; first/last follow the message's own time, whatever the arrival order. */
-export async function applyChatDelta(tx: DbOrTx, tenantId: string, chatId: string, sentAt: Date, sentiment: number, d: ChatDelta) {
+/**
+ * Adds a message's contribution to its chat; first/last follow the message's own time, whatever the arrival order.
+ * A withdrawal (sentiment null) leaves first/last alone.
+ */
+export async function applyChatDelta(tx: DbOrTx, tenantId: string, chatId: string, sentAt: Date, sentiment: number | null, d: ChatDelta) {
   const at = sentAt.toISOString();
   await tx
     .update(chats)
@@ -193,13 +194,19 @@ export async function applyChatDelta(tx: DbOrTx, tenantId: string, chatId: strin
       negativeCount: sql`${chats.negativeCount} + ${d.negative}`,
       sentimentSum: sql`${chats.sentimentSum} + ${d.sentimentSum}`,
       satisfactionSum: sql`${chats.satisfactionSum} + ${d.satisfactionSum}`,
-      firstSentiment: sql`case when ${chats.firstSentimentAt} is null or ${at}::timestamptz <= ${chats.firstSentimentAt} then ${sentiment}::real else ${chats.firstSentiment} end`,
-      firstSentimentAt: sql`least(${chats.firstSentimentAt}, ${at}::timestamptz)`,
-      lastSentiment: sql`case when ${chats.lastSentimentAt} is null or ${at}::timestamptz >= ${chats.lastSentimentAt} then ${sentiment}::real else ${chats.lastSentiment} end`,
-      lastSentimentAt: sql`greatest(${chats.lastSentimentAt}, ${at}::timestamptz)`,
+      ...(sentiment === null
+        ? {}
+        : {
+            firstSentiment: sql`case when ${chats.firstSentimentAt} is null or ${at}::timestamptz <= ${chats.firstSentimentAt} then ${sentiment}::real else ${chats.firstSentiment} end`,
+            firstSentimentAt: sql`least(${chats.firstSentimentAt}, ${at}::timestamptz)`,
+            lastSentiment: sql`case when ${chats.lastSentimentAt} is null or ${at}::timestamptz >= ${chats.lastSentimentAt} then ${sentiment}::real else ${chats.lastSentiment} end`,
+            lastSentimentAt: sql`greatest(${chats.lastSentimentAt}, ${at}::timestamptz)`,
+          }),
     })
     .where(and(eq(chats.tenantId, tenantId), eq(chats.id, chatId)));
 }
+
+export type ChatDelta = { count: number; negative: number; sentimentSum: number; satisfactionSum: number };
 
 export type RollupDelta = {
   analyzed: number;

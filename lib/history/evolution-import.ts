@@ -25,7 +25,7 @@ export async function loadImportSource(db: Db, tenantId: string, connectionId: s
  */
 export async function importEvolutionPage(db: Db, tenantId: string, connectionId: string, page: number, watermark: Date | null, fetchImpl?: typeof fetch): Promise<PageResult> {
   const source = await loadImportSource(db, tenantId, connectionId);
-  const target: IngestTarget = { tenantId, connectionId, tenantStatus: source.tenantStatus, tenantSettings: source.tenantSettings };
+  const target: IngestTarget = { tenantId, connectionId, tenantStatus: source.tenantStatus, tenantSettings: source.tenantSettings, timezone: source.timezone };
   const result = await fetchMessagesPage(
     { baseUrl: source.evolutionBaseUrl, instance: source.instanceName, token: decryptSecret(source.instanceTokenEnc), page, pageSize: IMPORT_PAGE_SIZE, since: watermark },
     fetchImpl,

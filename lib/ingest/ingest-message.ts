@@ -6,6 +6,7 @@ import type { NormalizedMessage } from "@/lib/evolution/normalize";
 import { enqueue } from "@/lib/jobs/outbox";
 import { hashJid, hashPhone, maskPhone } from "@/lib/security/phone";
 import { redactPii } from "@/lib/security/pii";
+import { applyVolumeDelta, countsAsVolume } from "@/lib/rollups/volume";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { applyPendingEvents } from "./message-events";
 import * as q from "./queries";
@@ -15,6 +16,8 @@ export type IngestTarget = {
   connectionId: string;
   tenantStatus: "active" | "suspended" | "canceled";
   tenantSettings: TenantSettings;
+  /** Days in the rollups are the tenant's local days. */
+  timezone: string;
 };
 
 export type IngestResult = { messageId: string; duplicate: false } | { duplicate: true };
@@ -78,10 +81,15 @@ export async function ingestMessage(db: Db, target: IngestTarget, m: NormalizedM
       if (!stored) return { duplicate: true };
       const messageId = stored.id;
       await applyPendingEvents(tx, target, stored);
-      await q.recordChatMessage(tx, target.tenantId, chat.id, m.sentAt, {
-        contactName: !m.isGroup && !m.fromMe ? m.senderName : null,
-        altJid: m.chatAltJid ? hashJid(m.chatAltJid, env().PHONE_HASH_KEY) : null,
-      });
+      // Independent writes: one batch.
+      await Promise.all([
+        q.recordChatMessage(tx, target.tenantId, chat.id, m.sentAt, {
+          contactName: !m.isGroup && !m.fromMe ? m.senderName : null,
+          altJid: m.chatAltJid ? hashJid(m.chatAltJid, env().PHONE_HASH_KEY) : null,
+        }),
+        // A deletion that arrived first was applied above and took this count back out already.
+        countsAsVolume(m.type) ? applyVolumeDelta(tx, target.tenantId, target.connectionId, m.sentAt, target.timezone, m.fromMe, 1) : null,
+      ]);
       if (status === "pending") {
         await enqueue(tx, { name: "message/received", data: { tenantId: target.tenantId, messageId }, tenantId: target.tenantId });
       }

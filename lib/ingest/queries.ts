@@ -12,6 +12,7 @@ export async function findWebhookTarget(db: DbOrTx, instanceName: string) {
       webhookSecretEnc: connections.webhookSecretEnc,
       tenantStatus: tenants.status,
       tenantSettings: tenants.settings,
+      timezone: tenants.timezone,
     })
     .from(connections)
     .innerJoin(tenants, eq(tenants.id, connections.tenantId))

@@ -1,0 +1,31 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+
+/** Reactions are stored as messages (attached to their target) but are not messages anyone sent. */
+export function countsAsVolume(type: string): boolean {
+  return type !== "reaction";
+}
+
+/**
+ * Moves the day's received/sent counters of a connection by `delta` (+1 when stored, −1 when deleted), on the
+ * message's local day in the tenant's timezone, in the caller's transaction.
+ */
+export async function applyVolumeDelta(
+  tx: DbOrTx,
+  tenantId: string,
+  connectionId: string,
+  sentAt: Date,
+  timezone: string,
+  fromMe: boolean,
+  delta: 1 | -1,
+) {
+  const inDelta = fromMe ? 0 : delta;
+  const outDelta = fromMe ? delta : 0;
+  await tx.execute(sql`
+    insert into daily_rollups as r (tenant_id, connection_id, day, messages_in, messages_out, updated_at)
+    values (${tenantId}, ${connectionId}, to_char(${sentAt.toISOString()}::timestamptz at time zone ${timezone}, 'YYYY-MM-DD'), ${inDelta}, ${outDelta}, now())
+    on conflict (tenant_id, connection_id, day) do update set
+      messages_in = r.messages_in + excluded.messages_in,
+      messages_out = r.messages_out + excluded.messages_out,
+      updated_at = now()`);
+}
