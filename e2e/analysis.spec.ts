@@ -54,6 +54,15 @@ describe("durable analysis with the EvoSense local model", () => {
     assert.match((await page.getByTestId("analysis-model-label").textContent()) ?? "", /EvoSense local model/);
     // The demo conversations were analysed at start-up: averages are numbers, not dashes.
     assert.notEqual((await page.getByTestId("kpi-sentiment-value").textContent())?.trim(), "—");
+    // The cards show the metrics API's numbers (both read the rollups).
+    const me = (await (await page.request.get("/api/v1/me")).json()) as { data: { tenant: { id: string } } };
+    const { data: metrics } = (await (await page.request.get(`/api/v1/tenants/${me.data.tenant.id}/metrics`)).json()) as {
+      data: { messagesReceived: number; messagesSent: number; avgSatisfaction: number };
+    };
+    const digits = async (id: string) => Number(((await page.getByTestId(id).textContent()) ?? "").replace(/\D/g, ""));
+    assert.equal(await digits("kpi-received-value"), metrics.messagesReceived);
+    assert.equal(await digits("kpi-sent-value"), metrics.messagesSent);
+    assert.equal(await digits("kpi-satisfaction-value"), Math.round(metrics.avgSatisfaction));
     await page.goto("/t/loja-centro/settings/analysis");
     await page.getByTestId("analysis-model").getByText("EvoSense local model").waitFor();
     await page.getByTestId("failed-analyses").waitFor();

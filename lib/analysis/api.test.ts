@@ -6,6 +6,8 @@ import { dailyRollups, inferences, messages } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { POST as analyze } from "@/app/api/v1/ai/analyze/route";
 import { GET as getMessages } from "@/app/api/v1/messages/route";
+import { GET as getMe } from "@/app/api/v1/me/route";
+import { GET as getMetrics } from "@/app/api/v1/tenants/[id]/metrics/route";
 import { inngest } from "@/inngest/client";
 import { analyzeMessageFn } from "@/inngest/functions/analyze-message";
 import { createApiKey } from "@/lib/api-keys/service";
@@ -73,6 +75,33 @@ describe("analysed messages through the API", () => {
     const plain = (await (await get("/api/v1/messages?page_size=5", DEMO_API_KEY)).json()) as { data: ApiMessage[] };
     expect(plain.data[0]).not.toHaveProperty("embedding");
     expect((await get("/api/v1/messages?include=secrets", DEMO_API_KEY)).status).toBe(422);
+  });
+
+  it("GET /api/v1/tenants/:id/metrics gives the rollups' numbers, equal to counting the messages", async () => {
+    const loja = (await findTenantBySlug(database.db, "loja-centro"))!;
+    const metrics = (path: string, key: string) =>
+      getMetrics(new Request(`http://evosense.test${path}`, { headers: { authorization: `Bearer ${key}` } }), { params: Promise.resolve({ id: path.split("/")[4]! }) });
+    const res = await metrics(`/api/v1/tenants/${loja.id}/metrics?from=2000-01-01&to=2100-12-31`, DEMO_API_KEY);
+    expect(res.status).toBe(200);
+    const { data } = (await res.json()) as { data: { messagesReceived: number; messagesSent: number; analyzed: number; avgSentiment: number; avgSatisfaction: number; pctNegative: number; p95AnalysisLatencyMs: number; daily: { day: string }[]; emotions: Record<string, number> } };
+    const rows = (await database.db.select().from(messages).where(eq(messages.tenantId, loja.id))).filter((m) => !m.deletedAt && m.type !== "reaction");
+    const scored = rows.filter((m) => m.analysisStatus === "done");
+    expect(data.messagesReceived).toBe(rows.filter((m) => !m.fromMe).length);
+    expect(data.messagesSent).toBe(rows.filter((m) => m.fromMe).length);
+    expect(data.analyzed).toBe(scored.length);
+    expect(data.avgSentiment).toBeCloseTo(scored.reduce((s, m) => s + m.sentiment!, 0) / scored.length, 4);
+    expect(data.avgSatisfaction).toBeCloseTo(scored.reduce((s, m) => s + m.satisfaction!, 0) / scored.length, 6);
+    expect(data.pctNegative).toBeCloseTo((100 * scored.filter((m) => m.sentiment! <= -0.1).length) / scored.length, 6);
+    expect(Object.values(data.emotions).reduce((a, b) => a + b, 0)).toBe(scored.length);
+    expect(data.p95AnalysisLatencyMs).toBeGreaterThan(0);
+    expect(data.daily.length).toBeGreaterThan(5);
+
+    // The default period is the last 30 local days; another tenant's id is a 404, a bad date a 422.
+    expect((await metrics(`/api/v1/tenants/${loja.id}/metrics`, DEMO_API_KEY)).status).toBe(200);
+    expect((await metrics(`/api/v1/tenants/${loja.id}/metrics`, clinicaKey)).status).toBe(404);
+    expect((await metrics(`/api/v1/tenants/${loja.id}/metrics?from=ontem`, DEMO_API_KEY)).status).toBe(422);
+    const me = (await (await getMe(new Request("http://evosense.test/api/v1/me", { headers: { authorization: `Bearer ${clinicaKey}` } }))).json()) as { data: { tenant: { slug: string }; via: string } };
+    expect(me.data).toMatchObject({ via: "api_key", tenant: { slug: "clinica-vida" } });
   });
 
   it("another tenant's key never sees these inferences", async () => {

@@ -3,7 +3,7 @@ import { resolveApiKey } from "@/lib/api-keys/service";
 import { API_KEY_PREFIX } from "@/lib/api-keys/keys";
 import { auth } from "@/lib/auth/auth";
 import type { Role } from "@/lib/auth/roles";
-import { findTenantBySlug } from "@/lib/tenancy/queries";
+import { findTenantById, findTenantBySlug } from "@/lib/tenancy/queries";
 import { apiError } from "./respond";
 
 export type ApiPrincipal = { tenantId: string; tenantSlug: string; role: Role; via: "api_key" | "session"; userId: string | null };
@@ -12,7 +12,7 @@ export type ApiPrincipal = { tenantId: string; tenantSlug: string; role: Role; v
  * Who is calling the API: a tenant API key (`Authorization: Bearer evo_…`) or a logged-in user. A super-admin
  * names the tenant with `?tenant=<slug>`. Returns a ready error Response otherwise.
  */
-export async function authenticateApi(request: Request): Promise<ApiPrincipal | Response> {
+export async function authenticateApi(request: Request, opts: { tenantId?: string } = {}): Promise<ApiPrincipal | Response> {
   const db = await getDb();
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
   if (bearer) {
@@ -26,7 +26,8 @@ export async function authenticateApi(request: Request): Promise<ApiPrincipal | 
   if (!user?.id) return apiError(401, "unauthenticated", "Log in or send an API key (Authorization: Bearer evo_…).");
   if (user.role === "super_admin") {
     const slug = new URL(request.url).searchParams.get("tenant");
-    const tenant = slug ? await findTenantBySlug(db, slug) : null;
+    const tenant = opts.tenantId ? await findTenantById(db, opts.tenantId) : slug ? await findTenantBySlug(db, slug) : null;
+    if (!tenant && opts.tenantId) return apiError(404, "not_found", "No such tenant.");
     if (!tenant) return apiError(400, "tenant_required", "Super-admins must name the tenant with ?tenant=<slug>.");
     return { tenantId: tenant.id, tenantSlug: tenant.slug, role: user.role, via: "session", userId: user.id };
   }

@@ -10,6 +10,8 @@ import { analysisStrings } from "@/lib/i18n/dictionaries/analysis";
 import { common } from "@/lib/i18n/dictionaries/common";
 import { dashboardStrings } from "@/lib/i18n/dictionaries/dashboard";
 import { getT } from "@/lib/i18n/server";
+import { resolvePeriod } from "@/lib/metrics/period";
+import { getTenantMetrics } from "@/lib/metrics/queries";
 import { getTenantOverview } from "@/lib/tenancy/queries";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
@@ -20,7 +22,10 @@ const DAY = 24 * 60 * 60 * 1000;
 export default async function DashboardPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
   const { user, tenant } = await requireTenant(slug);
-  const overview = await withTenant(tenant.id, (tx) => getTenantOverview(tx, tenant.id, new Date(Date.now() - 30 * DAY)));
+  const period = resolvePeriod(tenant.timezone);
+  const [overview, metrics] = await withTenant(tenant.id, (tx) =>
+    Promise.all([getTenantOverview(tx, tenant.id, new Date(Date.now() - 30 * DAY)), getTenantMetrics(tx, tenant.id, period)]),
+  );
   const { t, locale } = await getT(dashboardStrings);
   const { t: tc } = await getT(common);
   const { t: ta } = await getT(analysisStrings);
@@ -29,8 +34,9 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
   const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
 
   const cards = [
-    { id: "received", label: t("received"), value: n.format(overview.received) },
-    { id: "sent", label: t("sent"), value: n.format(overview.sent) },
+    // Volumes and scores come from the rollups, as in GET /api/v1/tenants/:id/metrics.
+    { id: "received", label: t("received"), value: n.format(metrics.messagesReceived) },
+    { id: "sent", label: t("sent"), value: n.format(metrics.messagesSent) },
     { id: "conversations", label: t("conversations"), value: n.format(overview.chats) },
     {
       id: "connections",
@@ -41,14 +47,14 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
     {
       id: "sentiment",
       label: t("avgSentiment"),
-      value: overview.avgSentiment === null ? "—" : decimal.format(overview.avgSentiment),
-      hint: overview.avgSentiment === null ? t("noScores") : undefined,
+      value: metrics.avgSentiment === null ? "—" : decimal.format(metrics.avgSentiment),
+      hint: metrics.avgSentiment === null ? t("noScores") : undefined,
     },
     {
       id: "satisfaction",
       label: t("avgSatisfaction"),
-      value: overview.avgSatisfaction === null ? "—" : n.format(Math.round(overview.avgSatisfaction)),
-      hint: overview.avgSatisfaction === null ? t("noScores") : undefined,
+      value: metrics.avgSatisfaction === null ? "—" : n.format(Math.round(metrics.avgSatisfaction)),
+      hint: metrics.avgSatisfaction === null ? t("noScores") : undefined,
     },
   ];
 

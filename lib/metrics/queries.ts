@@ -1,0 +1,115 @@
+import { and, eq, gte, lte } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { dailyRollups } from "@/db/schema";
+import { latencyBucketUpperMs } from "@/lib/analysis/polarity";
+
+export type DailyPoint = { day: string; received: number; sent: number; analyzed: number; avgSentiment: number | null };
+
+export type TenantMetrics = {
+  from: string;
+  to: string;
+  messagesReceived: number;
+  messagesSent: number;
+  analyzed: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+  avgSentiment: number | null;
+  pctPositive: number | null;
+  pctNegative: number | null;
+  avgSatisfaction: number | null;
+  /** Upper bound of the half-octave bucket holding the 95th percentile of acceptance-to-analysis time. */
+  p95AnalysisLatencyMs: number | null;
+  emotions: Record<string, number>;
+  tones: Record<string, number>;
+  satisfactionDistribution: Record<string, number>;
+  daily: DailyPoint[];
+};
+
+function addCounts(into: Record<string, number>, from: Record<string, number>) {
+  for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
+}
+
+function percentileFromBuckets(buckets: Record<string, number>, p: number): number | null {
+  const entries = Object.entries(buckets)
+    .map(([k, n]) => [Number(k), n] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => a[0] - b[0]);
+  const total = entries.reduce((s, [, n]) => s + n, 0);
+  if (total === 0) return null;
+  let seen = 0;
+  for (const [bucket, n] of entries) {
+    seen += n;
+    if (seen >= p * total) return Math.round(latencyBucketUpperMs(bucket));
+  }
+  return Math.round(latencyBucketUpperMs(entries.at(-1)![0]));
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
+
+/**
+ * The tenant's KPIs for a period of local days, read from the daily rollups (never by scanning messages): the
+ * same numbers for the dashboard cards and the metrics API.
+ */
+export async function getTenantMetrics(tx: DbOrTx, tenantId: string, period: { from: string; to: string; connectionId?: string }): Promise<TenantMetrics> {
+  const rows = await tx
+    .select()
+    .from(dailyRollups)
+    .where(
+      and(
+        eq(dailyRollups.tenantId, tenantId),
+        gte(dailyRollups.day, period.from),
+        lte(dailyRollups.day, period.to),
+        period.connectionId ? eq(dailyRollups.connectionId, period.connectionId) : undefined,
+      ),
+    );
+  const byDay = new Map<string, DailyPoint & { sentimentSum: number }>();
+  const emotions: Record<string, number> = {};
+  const tones: Record<string, number> = {};
+  const satisfactionDistribution: Record<string, number> = {};
+  const latency: Record<string, number> = {};
+  let received = 0, sent = 0, analyzed = 0, positive = 0, neutral = 0, negative = 0, sentimentSum = 0, satisfactionSum = 0, satisfactionCount = 0;
+  for (const r of rows) {
+    received += r.messagesIn;
+    sent += r.messagesOut;
+    analyzed += r.analyzed;
+    positive += r.positive;
+    neutral += r.neutral;
+    negative += r.negative;
+    sentimentSum += r.sentimentSum;
+    satisfactionSum += r.satisfactionSum;
+    satisfactionCount += r.satisfactionCount;
+    addCounts(emotions, r.emotions);
+    addCounts(tones, r.tones);
+    addCounts(satisfactionDistribution, r.satisfactionBuckets);
+    addCounts(latency, r.latencyBuckets);
+    const d = byDay.get(r.day) ?? { day: r.day, received: 0, sent: 0, analyzed: 0, avgSentiment: null, sentimentSum: 0 };
+    d.received += r.messagesIn;
+    d.sent += r.messagesOut;
+    d.analyzed += r.analyzed;
+    d.sentimentSum += r.sentimentSum;
+    byDay.set(r.day, d);
+  }
+  const daily = [...byDay.values()]
+    .sort((a, b) => a.day.localeCompare(b.day))
+    .map(({ sentimentSum: s, ...d }) => ({ ...d, avgSentiment: d.analyzed ? s / d.analyzed : null }));
+  return {
+    from: period.from,
+    to: period.to,
+    messagesReceived: received,
+    messagesSent: sent,
+    analyzed,
+    positive,
+    neutral,
+    negative,
+    avgSentiment: ratio(sentimentSum, analyzed),
+    pctPositive: ratio(positive * 100, analyzed),
+    pctNegative: ratio(negative * 100, analyzed),
+    avgSatisfaction: ratio(satisfactionSum, satisfactionCount),
+    p95AnalysisLatencyMs: percentileFromBuckets(latency, 0.95),
+    emotions,
+    tones,
+    satisfactionDistribution,
+    daily,
+  };
+}
