@@ -7,6 +7,7 @@ import { seedDemoData } from "@/db/seed";
 import { POST as analyze } from "@/app/api/v1/ai/analyze/route";
 import { GET as getMessages } from "@/app/api/v1/messages/route";
 import { GET as getMe } from "@/app/api/v1/me/route";
+import { POST as semanticSearch } from "@/app/api/v1/messages/semantic-search/route";
 import { GET as getMetrics } from "@/app/api/v1/tenants/[id]/metrics/route";
 import { inngest } from "@/inngest/client";
 import { analyzeMessageFn } from "@/inngest/functions/analyze-message";
@@ -102,6 +103,25 @@ describe("analysed messages through the API", () => {
     expect((await metrics(`/api/v1/tenants/${loja.id}/metrics?from=ontem`, DEMO_API_KEY)).status).toBe(422);
     const me = (await (await getMe(new Request("http://evosense.test/api/v1/me", { headers: { authorization: `Bearer ${clinicaKey}` } }))).json()) as { data: { tenant: { slug: string }; via: string } };
     expect(me.data).toMatchObject({ via: "api_key", tenant: { slug: "clinica-vida" } });
+  });
+
+  it("POST /api/v1/messages/semantic-search finds the tenant's messages by meaning, within its plan", async () => {
+    const search = (body: unknown, key: string) =>
+      semanticSearch(new Request("http://evosense.test/api/v1/messages/semantic-search", { method: "POST", headers: { authorization: `Bearer ${key}` }, body: JSON.stringify(body) }));
+    const res = await search({ query: "entrega atrasada", limit: 5 }, DEMO_API_KEY);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { data: { id: string; text: string; matchedBy: string[] }[]; model: string };
+    expect(body.model).toBe("local-hash-768");
+    expect(body.data.length).toBeGreaterThan(0);
+    const loja = (await findTenantBySlug(database.db, "loja-centro"))!;
+    const own = new Set((await database.db.select({ id: messages.id }).from(messages).where(eq(messages.tenantId, loja.id))).map((m) => m.id));
+    expect(body.data.every((r) => own.has(r.id))).toBe(true);
+    // Clínica Vida is on Starter: no semantic search, with a message that says why.
+    const starter = await search({ query: "consulta remarcada" }, clinicaKey);
+    expect(starter.status).toBe(403);
+    expect(await starter.json()).toMatchObject({ error: { code: "plan_limit" } });
+    expect((await search({ query: "x" }, DEMO_API_KEY)).status).toBe(422);
+    expect((await search({ query: "entrega", filters: { tenant_id: "other" } }, DEMO_API_KEY)).status).toBe(422);
   });
 
   it("another tenant's key never sees these inferences", async () => {

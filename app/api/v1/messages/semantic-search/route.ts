@@ -1,0 +1,29 @@
+import { getDb } from "@/db/client";
+import { authenticateApi } from "@/lib/api/auth";
+import { apiError, invalidInput } from "@/lib/api/respond";
+import { semanticSearchSchema } from "@/lib/search/schemas";
+import { semanticSearch } from "@/lib/search/semantic";
+import { findTenantById } from "@/lib/tenancy/queries";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/v1/messages/semantic-search {query, filters?, limit?} — the caller's tenant only.
+export async function POST(request: Request) {
+  const principal = await authenticateApi(request);
+  if (principal instanceof Response) return principal;
+  let raw: unknown;
+  try {
+    raw = await request.json();
+  } catch {
+    return apiError(400, "invalid_json", "The body must be JSON.");
+  }
+  const input = semanticSearchSchema.safeParse(raw);
+  if (!input.success) return invalidInput(input.error);
+  const db = await getDb();
+  const tenant = await findTenantById(db, principal.tenantId);
+  if (!tenant?.planLimits.semanticSearch) {
+    return apiError(403, "plan_limit", "Semantic search is not part of this plan (Pro and above); full-text search stays available in GET /api/v1/messages?q=.");
+  }
+  const { model, results } = await semanticSearch(db, principal.tenantId, input.data);
+  return Response.json({ data: results, model });
+}
