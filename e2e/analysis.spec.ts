@@ -63,6 +63,23 @@ describe("durable analysis with the EvoSense local model", () => {
     assert.equal(await digits("kpi-received-value"), metrics.messagesReceived);
     assert.equal(await digits("kpi-sent-value"), metrics.messagesSent);
     assert.equal(await digits("kpi-satisfaction-value"), Math.round(metrics.avgSatisfaction));
+    // A new webhook message shows up on the open dashboard without a reload (SSE → refresh).
+    const before = await digits("kpi-received-value");
+    const live = {
+      ...fixture,
+      data: { ...fixture.data, key: { ...fixture.data.key, id: "E2E-LIVE-1" }, message: { conversation: "Chegou certinho, obrigada!" }, messageTimestamp: Math.floor(Date.now() / 1000) },
+    };
+    const posted = await page.request.post(`${BASE_URL}/api/webhooks/evolution`, {
+      headers: { "content-type": "application/json", "x-evosense-secret": "demo-webhook-secret" },
+      data: JSON.stringify(live),
+    });
+    assert.equal(posted.status(), 200);
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid="kpi-received-value"]')?.textContent?.replace(/\D/g, "")) === n,
+      before + 1,
+      { timeout: 15_000 },
+    );
+    await screenshot(page, "dashboard-live");
     await page.goto("/t/loja-centro/settings/analysis");
     await page.getByTestId("analysis-model").getByText("EvoSense local model").waitFor();
     await page.getByTestId("failed-analyses").waitFor();

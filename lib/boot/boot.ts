@@ -4,6 +4,7 @@ import { assertNoDemoInProduction, ensureReferenceData, seedDemoData } from "@/d
 import { env } from "@/lib/env";
 import { startBackgroundWork } from "@/lib/jobs/start";
 import { logger } from "@/lib/log";
+import { startRealtimeListener } from "@/lib/realtime/listen";
 
 const holder = globalThis as unknown as { __evosenseBoot?: Promise<void> };
 
@@ -26,6 +27,7 @@ export function bootServer(): Promise<void> {
       if (created) console.log(lines.join("\n"));
     }
     startBackgroundWork();
+    await startRealtimeListener(database);
     log.info({ database: e.databaseMode, jobs: e.jobsMode, ai: e.aiProvider, stripe: e.stripeEnabled }, "evosense ready");
     if (!e.stripeEnabled) log.info("billing disabled: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET to enable Stripe");
   })();

@@ -24,7 +24,12 @@ import { applyOrKeep, type MessageEvent } from "./message-events";
 import * as q from "./queries";
 
 export type WebhookRequest = { rawBody: string; headers: Headers; url: URL };
-export type WebhookResponse = { status: number; body: Record<string, unknown> };
+export type WebhookResponse = {
+  status: number;
+  body: Record<string, unknown>;
+  /** A newly stored message, for the route to announce once it is committed (not part of the response). */
+  stored?: { tenantId: string; chatId: string; messageId: string };
+};
 
 const fail = (status: number, code: string, message: string): WebhookResponse => ({ status, body: { error: { code, message } } });
 
@@ -96,7 +101,12 @@ async function upsertMessage({ db, envelope, target }: Context): Promise<Webhook
     return { status: 200, body: { [result]: true } };
   }
   const result = await ingestMessage(db, target, message);
-  return { status: 200, body: result.duplicate ? { duplicate: true } : { stored: true, messageId: result.messageId } };
+  if (result.duplicate) return { status: 200, body: { duplicate: true } };
+  return {
+    status: 200,
+    body: { stored: true, messageId: result.messageId },
+    stored: { tenantId: target.tenantId, chatId: result.chatId, messageId: result.messageId },
+  };
 }
 
 async function updateDeliveryStatus({ db, envelope, target }: Context): Promise<WebhookResponse> {

@@ -20,7 +20,7 @@ export type IngestTarget = {
   timezone: string;
 };
 
-export type IngestResult = { messageId: string; duplicate: false } | { duplicate: true };
+export type IngestResult = { messageId: string; chatId: string; duplicate: false } | { duplicate: true };
 
 /** Only customers' words are scored; our own messages, reactions and text-less media are context. */
 function analysisStatus(m: NormalizedMessage, target: IngestTarget) {
@@ -93,7 +93,7 @@ export async function ingestMessage(db: Db, target: IngestTarget, m: NormalizedM
       if (status === "pending") {
         await enqueue(tx, { name: "message/received", data: { tenantId: target.tenantId, messageId }, tenantId: target.tenantId });
       }
-      return { messageId, duplicate: false };
+      return { messageId, chatId: chat.id, duplicate: false };
     },
     db,
   );

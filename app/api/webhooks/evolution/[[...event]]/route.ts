@@ -1,4 +1,5 @@
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
+import { publishTenantEvent } from "@/lib/realtime/bus";
 import { handleEvolutionWebhook } from "@/lib/ingest/handle-webhook";
 import { requestLogger } from "@/lib/log";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
@@ -19,7 +20,15 @@ export async function POST(request: Request) {
   if (rawBody.length > MAX_BODY_BYTES) {
     return Response.json({ error: { code: "payload_too_large", message: "Bodies up to 25 MB are accepted." } }, { status: 413 });
   }
-  const result = await handleEvolutionWebhook(await getDb(), { rawBody, headers: request.headers, url: new URL(request.url) });
+  const database = await getDatabase();
+  const result = await handleEvolutionWebhook(database.db, { rawBody, headers: request.headers, url: new URL(request.url) });
   log.info({ status: result.status, code: (result.body.error as { code?: string } | undefined)?.code }, "evolution webhook");
+  if (result.stored) {
+    const { tenantId, chatId, messageId } = result.stored;
+    // Live views are a convenience: a lost announcement must never fail an accepted message.
+    await publishTenantEvent(database, tenantId, { type: "message.received", chatId, messageId }).catch((err: Error) =>
+      log.warn({ err: err.message }, "realtime publish failed"),
+    );
+  }
   return Response.json(result.body, { status: result.status });
 }
