@@ -1,12 +1,16 @@
 import type { NavItem } from "@/components/app-shell";
 import type { Role } from "@/lib/auth/roles";
 
-type Section = "dashboard" | "connections" | "api-keys" | "analysis";
-type Labels = { dashboard: string; connections: string; apiKeys: string; analysis: string };
+type Section = "dashboard" | "conversations" | "search" | "connections" | "api-keys" | "analysis";
+type Labels = { dashboard: string; conversations: string; search: string; connections: string; apiKeys: string; analysis: string };
 
 /** The tenant navigation; settings appear only for those who may use them (pages check again). */
 export function tenantNav(slug: string, role: Role, active: Section, labels: Labels): NavItem[] {
-  const items: NavItem[] = [{ href: `/t/${slug}/dashboard`, label: labels.dashboard, active: active === "dashboard" }];
+  const items: NavItem[] = [
+    { href: `/t/${slug}/dashboard`, label: labels.dashboard, active: active === "dashboard" },
+    { href: `/t/${slug}/conversations`, label: labels.conversations, active: active === "conversations" },
+    { href: `/t/${slug}/search`, label: labels.search, active: active === "search" },
+  ];
   if (role === "admin" || role === "super_admin") {
     items.push(
       { href: `/t/${slug}/settings/connections`, label: labels.connections, active: active === "connections" },
@@ -18,6 +22,13 @@ export function tenantNav(slug: string, role: Role, active: Section, labels: Lab
 }
 
 /** The nav's labels from the common dictionary's translator. */
-export function navLabels(tc: (key: "dashboard" | "connections" | "apiKeys" | "analysis") => string): Labels {
-  return { dashboard: tc("dashboard"), connections: tc("connections"), apiKeys: tc("apiKeys"), analysis: tc("analysis") };
+export function navLabels(tc: (key: "dashboard" | "conversations" | "search" | "connections" | "apiKeys" | "analysis") => string): Labels {
+  return {
+    dashboard: tc("dashboard"),
+    conversations: tc("conversations"),
+    search: tc("search"),
+    connections: tc("connections"),
+    apiKeys: tc("apiKeys"),
+    analysis: tc("analysis"),
+  };
 }

@@ -1,0 +1,181 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { AppShell } from "@/components/app-shell";
+import { ConversationsTable } from "@/components/conversations/conversations-table";
+import { LiveRefresh } from "@/components/live-refresh";
+import { navLabels, tenantNav } from "@/components/tenant-nav";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { EMOTIONS } from "@/lib/analysis/local/types";
+import { requireTenant } from "@/lib/auth/guards";
+import { listConversations } from "@/lib/conversations/queries";
+import { conversationQuerySchema } from "@/lib/conversations/schemas";
+import { listConnectionsPublic } from "@/lib/messages/queries";
+import { common } from "@/lib/i18n/dictionaries/common";
+import { conversationStrings } from "@/lib/i18n/dictionaries/conversations";
+import { getT } from "@/lib/i18n/server";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+
+export const metadata = { title: "Conversas" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function single(params: Record<string, string | string[] | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+}
+
+export default async function ConversationsPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: SearchParams }) {
+  const { tenant: slug } = await params;
+  const { user, tenant } = await requireTenant(slug);
+  const raw = single(await searchParams);
+  // A hand-edited URL with a bad value falls back to the defaults instead of failing the page.
+  const parsed = conversationQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : conversationQuerySchema.parse({});
+  const [result, connectionList] = await withTenant(tenant.id, (tx) =>
+    Promise.all([listConversations(tx, tenant.id, query, tenant.timezone), listConnectionsPublic(tx, tenant.id)]),
+  );
+  const { t, locale } = await getT(conversationStrings);
+  const { t: tc } = await getT(common);
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const pageHref = (page: number) => {
+    const search = new URLSearchParams(raw);
+    search.set("page", String(page));
+    return `/t/${tenant.slug}/conversations?${search.toString()}`;
+  };
+  const rows = result.rows.map((r) => ({
+    id: r.id,
+    contact: r.contactName ?? t("unknown"),
+    phoneMasked: r.phoneMasked,
+    connectionName: r.connectionName,
+    lastMessageAt: r.lastMessageAt?.toISOString() ?? null,
+    messageCount: r.messageCount,
+    avgSentiment: r.avgSentiment === null ? null : Number(r.avgSentiment),
+    avgSatisfaction: r.avgSatisfaction === null ? null : Number(r.avgSatisfaction),
+    trend: r.trend,
+  }));
+  const filtered = Object.keys(raw).some((k) => !["sort", "dir", "page"].includes(k));
+
+  return (
+    <AppShell user={user} locale={locale} title={tenant.name} nav={tenantNav(tenant.slug, user.role, "conversations", navLabels(tc))}>
+      <LiveRefresh />
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
+      </div>
+      <Card>
+        <CardContent>
+          <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("apply")}>
+            <label className="grid gap-1 text-sm">
+              {t("from")}
+              <Input type="date" name="from" defaultValue={query.from ?? ""} />
+            </label>
+            <label className="grid gap-1 text-sm">
+              {t("to")}
+              <Input type="date" name="to" defaultValue={query.to ?? ""} />
+            </label>
+            <label className="grid gap-1 text-sm">
+              {t("connection")}
+              <NativeSelect name="connection" defaultValue={query.connection ?? ""}>
+                <option value="">{t("all")}</option>
+                {connectionList.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </NativeSelect>
+            </label>
+            <label className="grid gap-1 text-sm">
+              {t("emotion")}
+              <NativeSelect name="emotion" defaultValue={query.emotion ?? ""}>
+                <option value="">{t("all")}</option>
+                {EMOTIONS.map((e) => (
+                  <option key={e} value={e}>
+                    {e}
+                  </option>
+                ))}
+              </NativeSelect>
+            </label>
+            <fieldset className="grid gap-1 text-sm">
+              <legend>{t("sentimentRange")}</legend>
+              <div className="flex gap-2">
+                <Input type="number" name="sentimentMin" step="0.1" min="-1" max="1" defaultValue={query.sentimentMin ?? ""} aria-label={`${t("sentiment")} min`} />
+                <Input type="number" name="sentimentMax" step="0.1" min="-1" max="1" defaultValue={query.sentimentMax ?? ""} aria-label={`${t("sentiment")} max`} />
+              </div>
+            </fieldset>
+            <fieldset className="grid gap-1 text-sm">
+              <legend>{t("satisfactionRange")}</legend>
+              <div className="flex gap-2">
+                <Input type="number" name="satisfactionMin" min="0" max="100" defaultValue={query.satisfactionMin ?? ""} aria-label={`${t("satisfaction")} min`} />
+                <Input type="number" name="satisfactionMax" min="0" max="100" defaultValue={query.satisfactionMax ?? ""} aria-label={`${t("satisfaction")} max`} />
+              </div>
+            </fieldset>
+            <label className="grid gap-1 text-sm">
+              {t("search")}
+              <Input type="search" name="q" defaultValue={query.q ?? ""} />
+            </label>
+            <div className="flex flex-wrap items-end gap-3">
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="negative" value="1" defaultChecked={Boolean(query.negative)} />
+                {t("negativeOnly")}
+              </label>
+              <input type="hidden" name="sort" value={query.sort} />
+              <input type="hidden" name="dir" value={query.dir} />
+              <Button type="submit">{t("apply")}</Button>
+              {filtered ? (
+                <Button variant="ghost" asChild>
+                  <Link href={`/t/${tenant.slug}/conversations`}>{t("clear")}</Link>
+                </Button>
+              ) : null}
+            </div>
+          </form>
+        </CardContent>
+      </Card>
+      <Card>
+        {rows.length === 0 ? (
+          <CardHeader>
+            <CardDescription data-testid="conversations-empty">{filtered ? t("empty") : t("emptyNoData")}</CardDescription>
+          </CardHeader>
+        ) : (
+          <CardContent className="overflow-x-auto p-0">
+            <Suspense>
+              <ConversationsTable
+                rows={rows}
+                tenant={tenant.slug}
+                locale={locale}
+                timezone={tenant.timezone}
+                strings={{
+                  contact: t("contact"),
+                  connection: t("connection"),
+                  last: t("last"),
+                  messages: t("messages"),
+                  sentiment: t("sentiment"),
+                  satisfaction: t("satisfaction"),
+                  trend: t("trend"),
+                  recovered: t("recovered"),
+                  deteriorated: t("deteriorated"),
+                }}
+              />
+            </Suspense>
+          </CardContent>
+        )}
+      </Card>
+      <nav className="flex items-center justify-between text-sm" aria-label="pagination">
+        <span data-testid="conversations-total">{t("page", { page: query.page, pages, total: result.total })}</span>
+        <div className="flex gap-2">
+          {query.page > 1 ? (
+            <Button variant="secondary" size="sm" asChild>
+              <Link href={pageHref(query.page - 1)}>{t("previous")}</Link>
+            </Button>
+          ) : null}
+          {query.page < pages ? (
+            <Button variant="secondary" size="sm" asChild>
+              <Link href={pageHref(query.page + 1)}>{t("next")}</Link>
+            </Button>
+          ) : null}
+        </div>
+      </nav>
+    </AppShell>
+  );
+}

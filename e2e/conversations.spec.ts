@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { launch, login, newPage, screenshot } from "./browser";
+
+describe("conversations and search", () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => browser.close());
+
+  it("lists conversations with server-side sorting and filters kept in the URL, and opens one as a chat", async () => {
+    const page = await newPage(browser);
+    await login(page, "admin@lojacentro.local");
+    await page.waitForURL(/\/dashboard$/);
+    await page.goto("/t/loja-centro/conversations");
+    await page.getByTestId("conversations-table").waitFor();
+    assert.ok((await page.getByTestId("conversation-row").count()) > 5);
+    await screenshot(page, "conversations");
+
+    await page.getByRole("button", { name: "Sentimento" }).click();
+    await page.waitForURL(/sort=sentiment/);
+    await page.getByLabel("Só com mensagens negativas").check();
+    await page.getByRole("button", { name: "Filtrar" }).click();
+    await page.waitForURL(/negative=1/);
+    assert.match(page.url(), /sort=sentiment/);
+    const rows = await page.getByTestId("conversation-row").count();
+    assert.ok(rows > 0, "some conversations have negative messages");
+
+    await page.getByTestId("conversation-row").first().getByRole("link").first().click();
+    await page.waitForURL(/\/conversations\/[0-9a-f-]{36}$/);
+    await page.getByTestId("conversation-messages").waitFor();
+    assert.ok((await page.getByTestId("conversation-messages").locator("li").count()) > 1);
+    await screenshot(page, "conversation-detail");
+  });
+
+  it("finds a message by meaning and links to its conversation", async () => {
+    const page = await newPage(browser);
+    await login(page, "admin@lojacentro.local");
+    await page.waitForURL(/\/dashboard$/);
+    await page.goto("/t/loja-centro/search");
+    await page.getByRole("searchbox").fill("pedido atrasado que não chegou");
+    await page.getByRole("button", { name: "Buscar" }).click();
+    await page.getByTestId("search-results").waitFor();
+    const first = page.getByTestId("search-results").getByRole("link").first();
+    assert.ok(((await first.textContent()) ?? "").length > 0);
+    await screenshot(page, "search");
+    await first.click();
+    await page.waitForURL(/\/conversations\/[0-9a-f-]{36}#m-/);
+  });
+
+  it("a viewer reads its own tenant's conversations and gets nothing of another's", async () => {
+    const page = await newPage(browser);
+    await login(page, "viewer@lojacentro.local");
+    await page.waitForURL(/\/dashboard$/);
+    await page.goto("/t/loja-centro/conversations");
+    await page.getByTestId("conversations-table").waitFor();
+    const href = await page.getByTestId("conversation-row").first().getByRole("link").first().getAttribute("href");
+    for (const path of ["/t/clinica-vida/conversations", "/t/clinica-vida/search?q=consulta", href!.replace("loja-centro", "clinica-vida")]) {
+      const res = await page.goto(path);
+      assert.equal(res?.status(), 404, path);
+    }
+    const api = await page.request.post("/api/v1/messages/semantic-search", { data: { query: "consulta remarcada" } });
+    const body = (await api.json()) as { data: { text: string }[] };
+    assert.equal(api.status(), 200);
+    assert.ok(body.data.every((m) => !/consulta|exame|médic/i.test(m.text)), "no Clínica Vida message in Loja Centro's results");
+  });
+});

@@ -1,0 +1,95 @@
+import { serve } from "inngest/next";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setDatabase, type Database } from "@/db/client";
+import { seedDemoData } from "@/db/seed";
+import { inngest } from "@/inngest/client";
+import { analyzeMessageFn } from "@/inngest/functions/analyze-message";
+import { EmbeddedRunner } from "@/lib/jobs/runner";
+import { findTenantBySlug } from "@/lib/tenancy/queries";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import { createTestDatabase, dropTestTemplate } from "@/test/db";
+import { findConversation, listConversations, trendOf } from "./queries";
+import { responseTimes } from "./response-times";
+import { conversationQuerySchema } from "./schemas";
+
+const q = (params: Record<string, string> = {}) => conversationQuerySchema.parse(params);
+
+describe("conversations", () => {
+  let database: Database;
+  let loja: string;
+  let clinica: string;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    setDatabase(database);
+    await seedDemoData(database.db, { now: new Date() });
+    const runner = new EmbeddedRunner({ database, handler: serve({ client: inngest, functions: [analyzeMessageFn] }), logger: { info() {}, warn() {}, error() {} }, backoffMs: () => 0 });
+    await runner.prepare();
+    await runner.runUntilIdle(120_000);
+    await runner.stop();
+    loja = (await findTenantBySlug(database.db, "loja-centro"))!.id;
+    clinica = (await findTenantBySlug(database.db, "clinica-vida"))!.id;
+  }, 180_000);
+  afterAll(async () => {
+    await database.close();
+    await dropTestTemplate();
+  });
+
+  const list = (tenantId: string, params: Record<string, string> = {}) =>
+    withTenant(tenantId, (tx) => listConversations(tx, tenantId, q(params), "America/Sao_Paulo"), database.db);
+
+  it("lists a tenant's conversations with their rollups, sorted and paginated on the server", async () => {
+    const all = await list(loja);
+    expect(all.total).toBeGreaterThan(20);
+    expect(all.rows).toHaveLength(Math.min(25, all.total));
+    const last = all.rows.map((r) => r.lastMessageAt!.getTime());
+    expect([...last].sort((a, b) => b - a)).toEqual(last);
+    const bySentiment = await list(loja, { sort: "sentiment", dir: "asc" });
+    const values = bySentiment.rows.map((r) => r.avgSentiment).filter((v): v is number => v !== null).map(Number);
+    expect([...values].sort((a, b) => a - b)).toEqual(values);
+    const page2 = await list(loja, { page: "2" });
+    expect(page2.rows.some((r) => all.rows.some((a) => a.id === r.id))).toBe(false);
+  });
+
+  it("filters by negative messages, sentiment range, emotion and words", async () => {
+    const negative = await list(loja, { negative: "1" });
+    expect(negative.total).toBeGreaterThan(0);
+    expect(negative.rows.every((r) => r.negativeCount > 0)).toBe(true);
+    const low = await list(loja, { sentimentMax: "-0.2" });
+    expect(low.rows.every((r) => r.avgSentiment !== null && Number(r.avgSentiment) <= -0.2)).toBe(true);
+    const frustrated = await list(loja, { emotion: "frustration" });
+    for (const row of frustrated.rows.slice(0, 5)) {
+      const c = await withTenant(loja, (tx) => findConversation(tx, loja, row.id), database.db);
+      expect(c!.messages.some((m) => m.emotion === "frustration")).toBe(true);
+    }
+    const words = await list(loja, { q: "entrega" });
+    expect(words.total).toBeGreaterThan(0);
+    expect(words.total).toBeLessThan((await list(loja)).total);
+  });
+
+  it("never shows one tenant's conversation to another", async () => {
+    const lojaRows = (await list(loja)).rows;
+    const clinicaRows = (await list(clinica)).rows;
+    expect(clinicaRows.some((r) => lojaRows.some((l) => l.id === r.id))).toBe(false);
+    expect(await withTenant(clinica, (tx) => findConversation(tx, clinica, lojaRows[0]!.id), database.db)).toBeNull();
+    const own = await withTenant(loja, (tx) => findConversation(tx, loja, lojaRows[0]!.id), database.db);
+    expect(own!.messages.length).toBeGreaterThan(0);
+  });
+
+  it("flags recovered and deteriorated conversations", () => {
+    expect(trendOf(-0.6, 0.7, 3)).toBe("recovered");
+    expect(trendOf(0.5, -0.4, 2)).toBe("deteriorated");
+    expect(trendOf(-0.5, -0.4, 4)).toBeNull();
+    expect(trendOf(-0.6, 0.7, 1)).toBeNull();
+  });
+
+  it("measures first response and median reply from the turns", () => {
+    const at = (min: number) => new Date(Date.UTC(2026, 0, 1, 10, min));
+    const m = (fromMe: boolean, min: number) => ({ fromMe, sentAt: at(min), deletedAt: null, type: "text" });
+    expect(responseTimes([m(false, 0), m(false, 1), m(true, 5), m(false, 10), m(true, 12), m(false, 20), m(true, 50)])).toEqual({
+      firstResponseMs: 5 * 60_000,
+      medianReplyMs: 5 * 60_000,
+      replies: 3,
+    });
+    expect(responseTimes([m(false, 0)])).toEqual({ firstResponseMs: null, medianReplyMs: null, replies: 0 });
+  });
+});

@@ -1,0 +1,126 @@
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { chats, connections, messages } from "@/db/schema";
+import { POLARITY_THRESHOLD } from "@/lib/analysis/polarity";
+import type { ConversationQuery } from "./schemas";
+
+export const PAGE_SIZE = 25;
+
+const avgSentiment = sql<number | null>`case when ${chats.analyzedCount} > 0 then ${chats.sentimentSum} / ${chats.analyzedCount} end`;
+const avgSatisfaction = sql<number | null>`case when ${chats.analyzedCount} > 0 then ${chats.satisfactionSum}::real / ${chats.analyzedCount} end`;
+
+function conditions(tenantId: string, q: ConversationQuery, timezone: string): SQL[] {
+  const where: SQL[] = [eq(chats.tenantId, tenantId)];
+  if (q.from) where.push(sql`${chats.lastMessageAt} >= (${q.from}::date)::timestamp at time zone ${timezone}`);
+  if (q.to) where.push(sql`${chats.lastMessageAt} < (${q.to}::date + 1)::timestamp at time zone ${timezone}`);
+  if (q.connection) where.push(eq(chats.connectionId, q.connection));
+  if (q.sentimentMin !== undefined) where.push(sql`${avgSentiment} >= ${q.sentimentMin}`);
+  if (q.sentimentMax !== undefined) where.push(sql`${avgSentiment} <= ${q.sentimentMax}`);
+  if (q.satisfactionMin !== undefined) where.push(sql`${avgSatisfaction} >= ${q.satisfactionMin}`);
+  if (q.satisfactionMax !== undefined) where.push(sql`${avgSatisfaction} <= ${q.satisfactionMax}`);
+  if (q.negative) where.push(sql`${chats.negativeCount} > 0`);
+  // Per-message conditions stay on the chat's own messages (indexed by chat and time).
+  if (q.emotion) {
+    where.push(sql`exists (select 1 from ${messages} m where m.chat_id = ${chats.id} and m.tenant_id = ${tenantId} and m.deleted_at is null and m.emotion = ${q.emotion})`);
+  }
+  if (q.q) {
+    where.push(sql`exists (select 1 from ${messages} m where m.chat_id = ${chats.id} and m.tenant_id = ${tenantId} and m.search @@ websearch_to_tsquery('portuguese', ${q.q}))`);
+  }
+  return where;
+}
+
+const ORDER = {
+  last: chats.lastMessageAt,
+  sentiment: avgSentiment,
+  satisfaction: avgSatisfaction,
+  messages: chats.messageCount,
+} as const;
+
+/** Conversations (chats) of a tenant with their analysis rollups, filtered, sorted and paginated on the server. */
+export async function listConversations(tx: DbOrTx, tenantId: string, q: ConversationQuery, timezone: string) {
+  const where = and(...conditions(tenantId, q, timezone));
+  const order = ORDER[q.sort];
+  const direction = q.dir === "asc" ? asc : desc;
+  const [rows, [total]] = await Promise.all([
+    tx
+      .select({
+        id: chats.id,
+        contactName: chats.contactName,
+        phoneMasked: chats.phoneMasked,
+        isGroup: chats.isGroup,
+        connectionId: chats.connectionId,
+        connectionName: connections.name,
+        lastMessageAt: chats.lastMessageAt,
+        messageCount: chats.messageCount,
+        analyzedCount: chats.analyzedCount,
+        negativeCount: chats.negativeCount,
+        avgSentiment,
+        avgSatisfaction,
+        firstSentiment: chats.firstSentiment,
+        lastSentiment: chats.lastSentiment,
+      })
+      .from(chats)
+      .innerJoin(connections, eq(connections.id, chats.connectionId))
+      .where(where)
+      .orderBy(sql`${direction(order)} nulls last`, desc(chats.id))
+      .limit(PAGE_SIZE)
+      .offset((q.page - 1) * PAGE_SIZE),
+    tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(chats).where(where),
+  ]);
+  return { rows: rows.map((r) => ({ ...r, trend: trendOf(r.firstSentiment, r.lastSentiment, r.analyzedCount) })), total: total!.n, pageSize: PAGE_SIZE };
+}
+
+export type Trend = "recovered" | "deteriorated" | null;
+
+/** Started negative and ended positive (recovered), or the reverse (deteriorated). */
+export function trendOf(first: number | null, last: number | null, analyzed: number): Trend {
+  if (analyzed < 2 || first === null || last === null) return null;
+  if (first <= -POLARITY_THRESHOLD && last >= POLARITY_THRESHOLD) return "recovered";
+  if (first >= POLARITY_THRESHOLD && last <= -POLARITY_THRESHOLD) return "deteriorated";
+  return null;
+}
+
+export async function findConversation(tx: DbOrTx, tenantId: string, chatId: string) {
+  const [chat] = await tx
+    .select({
+      id: chats.id,
+      contactName: chats.contactName,
+      phoneMasked: chats.phoneMasked,
+      isGroup: chats.isGroup,
+      connectionName: connections.name,
+      analyzedCount: chats.analyzedCount,
+      firstSentiment: chats.firstSentiment,
+      lastSentiment: chats.lastSentiment,
+      avgSentiment,
+      avgSatisfaction,
+    })
+    .from(chats)
+    .innerJoin(connections, eq(connections.id, chats.connectionId))
+    .where(and(eq(chats.tenantId, tenantId), eq(chats.id, chatId)));
+  if (!chat) return null;
+  const rows = await tx
+    .select({
+      id: messages.id,
+      fromMe: messages.fromMe,
+      senderName: messages.senderName,
+      type: messages.type,
+      text: messages.text,
+      sentAt: messages.sentAt,
+      editedAt: messages.editedAt,
+      deletedAt: messages.deletedAt,
+      analysisStatus: messages.analysisStatus,
+      sentiment: messages.sentiment,
+      emotion: messages.emotion,
+      satisfaction: messages.satisfaction,
+      tone: messages.tone,
+      rationale: messages.rationale,
+      meta: messages.meta,
+    })
+    .from(messages)
+    .where(and(eq(messages.tenantId, tenantId), eq(messages.chatId, chatId)))
+    .orderBy(asc(messages.sentAt), asc(messages.id))
+    .limit(1000);
+  return { chat: { ...chat, trend: trendOf(chat.firstSentiment, chat.lastSentiment, chat.analyzedCount) }, messages: rows };
+}
+
+export type ConversationMessage = NonNullable<Awaited<ReturnType<typeof findConversation>>>["messages"][number];
