@@ -1,0 +1,135 @@
+/**
+ * The public API described for integrators (OpenAPI 3.1). Hand-written next to the zod schemas it mirrors; the
+ * test in lib/api/openapi.test.ts checks that every route file under app/api/v1 is documented.
+ */
+const error = { $ref: "#/components/responses/Error" };
+const uuid = { type: "string", format: "uuid" };
+
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "EvoSense API",
+    version: "1",
+    description:
+      "Tenant-scoped read API over WhatsApp conversations analysed by EvoSense. Authenticate with a tenant API key (`Authorization: Bearer evo_…`, created in Settings › API) or a logged-in session. Every error is `{error: {code, message}}`.",
+  },
+  servers: [{ url: "/" }],
+  security: [{ apiKey: [] }, { session: [] }],
+  components: {
+    securitySchemes: {
+      apiKey: { type: "http", scheme: "bearer", description: "A tenant API key: evo_…" },
+      session: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
+    },
+    responses: {
+      Error: {
+        description: "An error",
+        content: { "application/json": { schema: { type: "object", properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } } } } } } },
+      },
+    },
+    schemas: {
+      Message: {
+        type: "object",
+        properties: {
+          id: uuid,
+          chatId: uuid,
+          connectionId: uuid,
+          externalId: { type: "string" },
+          fromMe: { type: "boolean" },
+          type: { type: "string" },
+          text: { type: ["string", "null"] },
+          sentAt: { type: "string", format: "date-time" },
+          analysisStatus: { enum: ["pending", "deferred", "processing", "done", "failed", "skipped"] },
+          sentiment: { type: ["number", "null"], minimum: -1, maximum: 1 },
+          emotion: { type: ["string", "null"] },
+          satisfaction: { type: ["integer", "null"], minimum: 0, maximum: 100 },
+          tone: { type: ["string", "null"] },
+          summary: { type: ["string", "null"] },
+          confidence: { type: ["number", "null"] },
+          rationale: { type: ["string", "null"] },
+          embeddingModel: { type: ["string", "null"] },
+          inference: { type: ["object", "null"], description: "The model call behind the scores: provider, model, prompt version, latency, tokens, cost." },
+        },
+      },
+      Metrics: {
+        type: "object",
+        properties: {
+          from: { type: "string", format: "date" },
+          to: { type: "string", format: "date" },
+          messagesReceived: { type: "integer" },
+          messagesSent: { type: "integer" },
+          analyzed: { type: "integer" },
+          avgSentiment: { type: ["number", "null"] },
+          pctPositive: { type: ["number", "null"] },
+          pctNegative: { type: ["number", "null"] },
+          avgSatisfaction: { type: ["number", "null"] },
+          p95AnalysisLatencyMs: { type: ["number", "null"] },
+          emotions: { type: "object", additionalProperties: { type: "integer" } },
+          daily: { type: "array", items: { type: "object" } },
+        },
+      },
+    },
+  },
+  paths: {
+    "/api/v1/me": { get: { summary: "Who is calling: tenant, role, and how", responses: { 200: { description: "The caller" }, 401: error } } },
+    "/api/v1/messages": {
+      get: {
+        summary: "Messages, newest first, with scores",
+        parameters: [
+          { name: "chat_id", in: "query", schema: uuid },
+          { name: "q", in: "query", schema: { type: "string" }, description: "Portuguese full-text query" },
+          { name: "page", in: "query", schema: { type: "integer", minimum: 1 } },
+          { name: "page_size", in: "query", schema: { type: "integer", minimum: 1, maximum: 200 } },
+          { name: "include", in: "query", schema: { type: "string" }, description: "Comma-separated: embedding, inferences" },
+        ],
+        responses: { 200: { description: "A page of messages", content: { "application/json": { schema: { type: "object", properties: { data: { type: "array", items: { $ref: "#/components/schemas/Message" } }, total: { type: "integer" } } } } } }, 401: error, 422: error },
+      },
+    },
+    "/api/v1/messages/semantic-search": {
+      post: {
+        summary: "Search by meaning (HNSW over the tenant's embeddings) blended with exact words",
+        requestBody: {
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["query"],
+                properties: {
+                  query: { type: "string", minLength: 2 },
+                  limit: { type: "integer", minimum: 1, maximum: 100 },
+                  filters: { type: "object", properties: { connection_id: uuid, emotion: { type: "string" }, sentiment_min: { type: "number" }, sentiment_max: { type: "number" }, from: { type: "string", format: "date-time" }, to: { type: "string", format: "date-time" } } },
+                },
+              },
+            },
+          },
+        },
+        responses: { 200: { description: "Results, best first" }, 401: error, 403: error, 422: error },
+      },
+    },
+    "/api/v1/chats": { get: { summary: "Chats of the tenant", responses: { 200: { description: "A page of chats" }, 401: error } } },
+    "/api/v1/connections": {
+      get: { summary: "Evolution connections", responses: { 200: { description: "Connections" }, 401: error } },
+      post: { summary: "Create a connection (admins)", responses: { 201: { description: "Created, with its webhook URL and secret" }, 401: error, 403: error, 409: error, 422: error } },
+    },
+    "/api/v1/tenants/{id}/metrics": {
+      get: {
+        summary: "The dashboard's KPIs for a period of local days, from the rollups",
+        parameters: [
+          { name: "id", in: "path", required: true, schema: uuid },
+          { name: "from", in: "query", schema: { type: "string", format: "date" } },
+          { name: "to", in: "query", schema: { type: "string", format: "date" } },
+          { name: "connection_id", in: "query", schema: uuid },
+        ],
+        responses: { 200: { description: "Metrics", content: { "application/json": { schema: { type: "object", properties: { data: { $ref: "#/components/schemas/Metrics" } } } } } }, 401: error, 404: error, 422: error },
+      },
+    },
+    "/api/v1/events": { get: { summary: "Server-Sent Events of the tenant: message.received, message.analyzed", responses: { 200: { description: "text/event-stream" }, 401: error } } },
+    "/api/v1/ai/analyze": {
+      post: {
+        summary: "Re-analyse one message now (super-admins)",
+        requestBody: { content: { "application/json": { schema: { type: "object", required: ["message_id"], properties: { message_id: uuid, prompt_version_id: uuid } } } } },
+        responses: { 200: { description: "The message with its inferences" }, 401: error, 403: error, 404: error, 409: error, 422: error, 429: error, 502: error, 503: error },
+      },
+    },
+    "/api/v1/openapi.json": { get: { summary: "This document", security: [], responses: { 200: { description: "OpenAPI 3.1" } } } },
+  },
+} as const;
