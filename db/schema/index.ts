@@ -4,3 +4,4 @@ export * from "./messaging";
 export * from "./analysis";
 export * from "./jobs";
 export * from "./ingest";
+export * from "./exports";

@@ -130,6 +130,21 @@ export const openApiDocument = {
         responses: { 200: { description: "The message with its inferences" }, 401: error, 403: error, 404: error, 409: error, 422: error, 429: error, 502: error, 503: error },
       },
     },
+    "/api/v1/exports/{kind}": {
+      get: {
+        summary: "CSV export of the filtered conversations (conversations.csv) or of their messages (messages.csv); counts against the plan's exports per day",
+        parameters: [
+          { name: "kind", in: "path", required: true, schema: { enum: ["conversations.csv", "messages.csv"] } },
+          { name: "from", in: "query", schema: { type: "string", format: "date" } },
+          { name: "to", in: "query", schema: { type: "string", format: "date" } },
+          { name: "connection", in: "query", schema: uuid },
+          { name: "emotion", in: "query", schema: { type: "string" } },
+          { name: "negative", in: "query", schema: { enum: ["1"] } },
+          { name: "q", in: "query", schema: { type: "string" } },
+        ],
+        responses: { 200: { description: "text/csv" }, 401: error, 404: error, 422: error, 429: error },
+      },
+    },
     "/api/v1/openapi.json": { get: { summary: "This document", security: [], responses: { 200: { description: "OpenAPI 3.1" } } } },
   },
 } as const;

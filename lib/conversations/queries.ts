@@ -36,8 +36,13 @@ const ORDER = {
   messages: chats.messageCount,
 } as const;
 
+/** The filtered chats as a subquery, for exports of their messages. */
+export function conversationIds(tenantId: string, q: ConversationQuery, timezone: string) {
+  return sql`select ${chats.id} from ${chats} where ${and(...conditions(tenantId, q, timezone))}`;
+}
+
 /** Conversations (chats) of a tenant with their analysis rollups, filtered, sorted and paginated on the server. */
-export async function listConversations(tx: DbOrTx, tenantId: string, q: ConversationQuery, timezone: string) {
+export async function listConversations(tx: DbOrTx, tenantId: string, q: ConversationQuery, timezone: string, page: { limit: number; offset: number } = { limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE }) {
   const where = and(...conditions(tenantId, q, timezone));
   const order = ORDER[q.sort];
   const direction = q.dir === "asc" ? asc : desc;
@@ -63,8 +68,8 @@ export async function listConversations(tx: DbOrTx, tenantId: string, q: Convers
       .innerJoin(connections, eq(connections.id, chats.connectionId))
       .where(where)
       .orderBy(sql`${direction(order)} nulls last`, desc(chats.id))
-      .limit(PAGE_SIZE)
-      .offset((q.page - 1) * PAGE_SIZE),
+      .limit(page.limit)
+      .offset(page.offset),
     tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(chats).where(where),
   ]);
   return { rows: rows.map((r) => ({ ...r, trend: trendOf(r.firstSentiment, r.lastSentiment, r.analyzedCount) })), total: total!.n, pageSize: PAGE_SIZE };

@@ -39,6 +39,8 @@ export const conversationStrings = defineDictionary({
     you: "Empresa",
     noReplies: "sem respostas ainda",
     unknown: "Contato sem nome",
+    exportConversations: "Exportar conversas (CSV)",
+    exportMessages: "Exportar mensagens (CSV)",
   },
   en: {
     title: "Conversations",
@@ -78,5 +80,7 @@ export const conversationStrings = defineDictionary({
     you: "Business",
     noReplies: "no replies yet",
     unknown: "Unnamed contact",
+    exportConversations: "Export conversations (CSV)",
+    exportMessages: "Export messages (CSV)",
   },
 });

@@ -55,6 +55,7 @@ export default async function ConversationsPage({ params, searchParams }: { para
     avgSatisfaction: r.avgSatisfaction === null ? null : Number(r.avgSatisfaction),
     trend: r.trend,
   }));
+  const exportQuery = new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "page")).toString();
   const filtered = Object.keys(raw).some((k) => !["sort", "dir", "page"].includes(k));
 
   return (
@@ -161,8 +162,19 @@ export default async function ConversationsPage({ params, searchParams }: { para
           </CardContent>
         )}
       </Card>
-      <nav className="flex items-center justify-between text-sm" aria-label="pagination">
+      <nav className="flex flex-wrap items-center justify-between gap-2 text-sm" aria-label="pagination">
         <span data-testid="conversations-total">{t("page", { page: query.page, pages, total: result.total })}</span>
+        <span className="flex gap-2">
+          {/* Plain links: the browser downloads the file; the filters travel as the same query string. */}
+          <Button variant="outline" size="sm" asChild>
+            <a href={`/api/v1/exports/conversations.csv?${exportQuery}`} data-testid="export-conversations">
+              {t("exportConversations")}
+            </a>
+          </Button>
+          <Button variant="outline" size="sm" asChild>
+            <a href={`/api/v1/exports/messages.csv?${exportQuery}`}>{t("exportMessages")}</a>
+          </Button>
+        </span>
         <div className="flex gap-2">
           {query.page > 1 ? (
             <Button variant="secondary" size="sm" asChild>
