@@ -28,6 +28,14 @@ describe("conversations and search", () => {
     const rows = await page.getByTestId("conversation-row").count();
     assert.ok(rows > 0, "some conversations have negative messages");
 
+    const exportHref = await page.getByTestId("export-conversations").getAttribute("href");
+    assert.match(exportHref ?? "", /negative=1/);
+    const csv = await page.request.get(exportHref!);
+    assert.equal(csv.status(), 200);
+    assert.match(csv.headers()["content-type"] ?? "", /text\/csv/);
+    const total = Number(/(\d+)\D*$/.exec((await page.getByTestId("conversations-total").textContent()) ?? "")?.[1]);
+    assert.equal((await csv.text()).trim().split("\n").length, total + 1, "one CSV row per filtered conversation, plus the header");
+
     await page.getByTestId("conversation-row").first().getByRole("link").first().click();
     await page.waitForURL(/\/conversations\/[0-9a-f-]{36}$/);
     await page.getByTestId("conversation-messages").waitFor();
