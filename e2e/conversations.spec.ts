@@ -43,6 +43,25 @@ describe("conversations and search", () => {
     await screenshot(page, "conversation-detail");
   });
 
+  it("drills from a dashboard chart point into the conversations it counts", async () => {
+    const page = await newPage(browser);
+    await login(page, "admin@lojacentro.local");
+    await page.waitForURL(/\/dashboard$/);
+    await page.getByRole("link", { name: "90 dias" }).click();
+    await page.waitForURL(/range=90/);
+    await page.getByTestId("chart-volume").locator(".recharts-bar-rectangle").first().waitFor();
+    await screenshot(page, "dashboard-charts");
+    await page.getByTestId("chart-volume").locator(".recharts-bar-rectangle").last().click();
+    await page.waitForURL(/\/conversations\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get("from"), url.searchParams.get("to"), "one day");
+    assert.ok((await page.getByTestId("conversation-row").count()) > 0, "the day's conversations are listed");
+
+    await page.goto("/t/loja-centro/dashboard?range=30");
+    await page.getByTestId("kpi-negative").click();
+    await page.waitForURL(/negative=1/);
+  });
+
   it("finds a message by meaning and links to its conversation", async () => {
     const page = await newPage(browser);
     await login(page, "admin@lojacentro.local");

@@ -66,6 +66,18 @@ describe("conversations", () => {
     expect(words.total).toBeLessThan((await list(loja)).total);
   });
 
+  it("a period keeps the conversations with a message on those local days", async () => {
+    const sample = (await list(loja)).rows[3]!;
+    const c = await withTenant(loja, (tx) => findConversation(tx, loja, sample.id), database.db);
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Sao_Paulo" }).format(c!.messages[0]!.sentAt);
+    const onDay = await list(loja, { from: day, to: day });
+    expect(onDay.rows.map((r) => r.id)).toContain(sample.id);
+    for (const row of onDay.rows) {
+      const conv = await withTenant(loja, (tx) => findConversation(tx, loja, row.id), database.db);
+      expect(conv!.messages.some((m) => new Intl.DateTimeFormat("en-CA", { timeZone: "America/Sao_Paulo" }).format(m.sentAt) === day)).toBe(true);
+    }
+  });
+
   it("never shows one tenant's conversation to another", async () => {
     const lojaRows = (await list(loja)).rows;
     const clinicaRows = (await list(clinica)).rows;

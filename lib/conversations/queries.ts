@@ -11,8 +11,12 @@ const avgSatisfaction = sql<number | null>`case when ${chats.analyzedCount} > 0 
 
 function conditions(tenantId: string, q: ConversationQuery, timezone: string): SQL[] {
   const where: SQL[] = [eq(chats.tenantId, tenantId)];
-  if (q.from) where.push(sql`${chats.lastMessageAt} >= (${q.from}::date)::timestamp at time zone ${timezone}`);
-  if (q.to) where.push(sql`${chats.lastMessageAt} < (${q.to}::date + 1)::timestamp at time zone ${timezone}`);
+  // A conversation is in the period if the customer or the business wrote in it then (local days of the tenant).
+  if (q.from || q.to) {
+    const since = q.from ? sql`and m.sent_at >= (${q.from}::date)::timestamp at time zone ${timezone}` : sql``;
+    const until = q.to ? sql`and m.sent_at < (${q.to}::date + 1)::timestamp at time zone ${timezone}` : sql``;
+    where.push(sql`exists (select 1 from ${messages} m where m.chat_id = ${chats.id} and m.tenant_id = ${tenantId} and m.deleted_at is null ${since} ${until})`);
+  }
   if (q.connection) where.push(eq(chats.connectionId, q.connection));
   if (q.sentimentMin !== undefined) where.push(sql`${avgSentiment} >= ${q.sentimentMin}`);
   if (q.sentimentMax !== undefined) where.push(sql`${avgSentiment} <= ${q.sentimentMax}`);

@@ -16,3 +16,25 @@ export function resolvePeriod(timezone: string, from?: string, to?: string, days
   const end = to ?? localDay(now, timezone);
   return { from: from ?? addDays(end, -(days - 1)), to: end };
 }
+
+export const RANGES = ["today", "7", "30", "90"] as const;
+export type Range = (typeof RANGES)[number];
+
+/** The dashboard's period from its URL: a preset range, or a custom from/to; plus the previous period of equal length. */
+export function dashboardPeriod(timezone: string, params: { range?: string; from?: string; to?: string }, now = new Date()) {
+  const valid = (d?: string) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : undefined);
+  const from = valid(params.from);
+  const to = valid(params.to);
+  let period: { from: string; to: string };
+  let range: Range | "custom";
+  if (from && to && from <= to) {
+    period = { from, to };
+    range = "custom";
+  } else {
+    range = (RANGES as readonly string[]).includes(params.range ?? "") ? (params.range as Range) : "30";
+    period = resolvePeriod(timezone, undefined, undefined, range === "today" ? 1 : Number(range), now);
+  }
+  const days = Math.round((Date.parse(period.to) - Date.parse(period.from)) / 86_400_000) + 1;
+  const previous = { from: addDays(period.from, -days), to: addDays(period.from, -1) };
+  return { range, period, previous, days };
+}

@@ -24,6 +24,7 @@ export type TenantMetrics = {
   tones: Record<string, number>;
   satisfactionDistribution: Record<string, number>;
   daily: DailyPoint[];
+  byConnection: Record<string, { received: number; sent: number; analyzed: number; avgSentiment: number | null }>;
 };
 
 function addCounts(into: Record<string, number>, from: Record<string, number>) {
@@ -68,6 +69,7 @@ export async function getTenantMetrics(tx: DbOrTx, tenantId: string, period: { f
   const tones: Record<string, number> = {};
   const satisfactionDistribution: Record<string, number> = {};
   const latency: Record<string, number> = {};
+  const connectionSums = new Map<string, { received: number; sent: number; analyzed: number; sentimentSum: number }>();
   let received = 0, sent = 0, analyzed = 0, positive = 0, neutral = 0, negative = 0, sentimentSum = 0, satisfactionSum = 0, satisfactionCount = 0;
   for (const r of rows) {
     received += r.messagesIn;
@@ -83,6 +85,12 @@ export async function getTenantMetrics(tx: DbOrTx, tenantId: string, period: { f
     addCounts(tones, r.tones);
     addCounts(satisfactionDistribution, r.satisfactionBuckets);
     addCounts(latency, r.latencyBuckets);
+    const c = connectionSums.get(r.connectionId) ?? { received: 0, sent: 0, analyzed: 0, sentimentSum: 0 };
+    c.received += r.messagesIn;
+    c.sent += r.messagesOut;
+    c.analyzed += r.analyzed;
+    c.sentimentSum += r.sentimentSum;
+    connectionSums.set(r.connectionId, c);
     const d = byDay.get(r.day) ?? { day: r.day, received: 0, sent: 0, analyzed: 0, avgSentiment: null, sentimentSum: 0 };
     d.received += r.messagesIn;
     d.sent += r.messagesOut;
@@ -111,5 +119,8 @@ export async function getTenantMetrics(tx: DbOrTx, tenantId: string, period: { f
     tones,
     satisfactionDistribution,
     daily,
+    byConnection: Object.fromEntries(
+      [...connectionSums].map(([id, c]) => [id, { received: c.received, sent: c.sent, analyzed: c.analyzed, avgSentiment: ratio(c.sentimentSum, c.analyzed) }]),
+    ),
   };
 }

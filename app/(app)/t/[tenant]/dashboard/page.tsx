@@ -1,31 +1,45 @@
 import Link from "next/link";
 import { AppShell } from "@/components/app-shell";
+import { DistributionChart, VolumeChart } from "@/components/dashboard/charts";
 import { LiveRefresh } from "@/components/live-refresh";
 import { navLabels, tenantNav } from "@/components/tenant-nav";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
 import { requireTenant } from "@/lib/auth/guards";
 import { describeAnalysisModel } from "@/lib/analysis/model-info";
 import { analysisStrings } from "@/lib/i18n/dictionaries/analysis";
 import { common } from "@/lib/i18n/dictionaries/common";
 import { dashboardStrings } from "@/lib/i18n/dictionaries/dashboard";
 import { getT } from "@/lib/i18n/server";
-import { resolvePeriod } from "@/lib/metrics/period";
+import { listConnectionsPublic } from "@/lib/messages/queries";
+import { dashboardPeriod, RANGES } from "@/lib/metrics/period";
 import { getTenantMetrics } from "@/lib/metrics/queries";
 import { getTenantOverview } from "@/lib/tenancy/queries";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { cn } from "@/lib/utils";
 
 export const metadata = { title: "Painel" };
 
-const DAY = 24 * 60 * 60 * 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function DashboardPage({ params }: { params: Promise<{ tenant: string }> }) {
+export default async function DashboardPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: SearchParams }) {
   const { tenant: slug } = await params;
   const { user, tenant } = await requireTenant(slug);
-  const period = resolvePeriod(tenant.timezone);
-  const [overview, metrics] = await withTenant(tenant.id, (tx) =>
-    Promise.all([getTenantOverview(tx, tenant.id, new Date(Date.now() - 30 * DAY)), getTenantMetrics(tx, tenant.id, period)]),
+  const sp = await searchParams;
+  const str = (k: string) => (typeof sp[k] === "string" ? (sp[k] as string) : undefined);
+  const { range, period, previous } = dashboardPeriod(tenant.timezone, { range: str("range"), from: str("from"), to: str("to") });
+  const connectionId = str("connection") && UUID.test(str("connection")!) ? str("connection") : undefined;
+  const [overview, metrics, before, connectionList] = await withTenant(tenant.id, (tx) =>
+    Promise.all([
+      getTenantOverview(tx, tenant.id, new Date(`${period.from}T00:00:00Z`)),
+      getTenantMetrics(tx, tenant.id, { ...period, connectionId }),
+      getTenantMetrics(tx, tenant.id, { ...previous, connectionId }),
+      listConnectionsPublic(tx, tenant.id),
+    ]),
   );
   const { t, locale } = await getT(dashboardStrings);
   const { t: tc } = await getT(common);
@@ -33,31 +47,71 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
   const model = describeAnalysisModel();
   const n = new Intl.NumberFormat(locale);
   const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+  const pct = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const shortDay = new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", timeZone: "UTC" });
+  const longDay = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
 
-  const cards = [
-    // Volumes and scores come from the rollups, as in GET /api/v1/tenants/:id/metrics.
-    { id: "received", label: t("received"), value: n.format(metrics.messagesReceived) },
-    { id: "sent", label: t("sent"), value: n.format(metrics.messagesSent) },
-    { id: "conversations", label: t("conversations"), value: n.format(overview.chats) },
-    {
-      id: "connections",
-      label: t("connections"),
-      value: n.format(overview.connections),
-      hint: t("connectionsOpen", { open: overview.openConnections, total: overview.connections }),
-    },
+  // Every number opens the conversations it counts: same period, same connection.
+  const drill = (extra: Record<string, string> = {}, days = period) => {
+    const q = new URLSearchParams({ from: days.from, to: days.to, ...(connectionId ? { connection: connectionId } : {}), ...extra });
+    return `/t/${tenant.slug}/conversations?${q.toString()}`;
+  };
+  const here = (extra: Record<string, string>) => {
+    const q = new URLSearchParams({ ...(connectionId ? { connection: connectionId } : {}), ...extra });
+    return `/t/${tenant.slug}/dashboard?${q.toString()}`;
+  };
+  const delta = (now: number | null, then: number | null, format: (v: number) => string) =>
+    now === null || then === null ? undefined : t("vsPrevious", { delta: `${now - then >= 0 ? "+" : "−"}${format(Math.abs(now - then))}` });
+
+  const cards: { id: string; label: string; value: string; hint?: string; href: string }[] = [
+    { id: "received", label: t("received"), value: n.format(metrics.messagesReceived), hint: delta(metrics.messagesReceived, before.messagesReceived, n.format), href: drill() },
+    { id: "sent", label: t("sent"), value: n.format(metrics.messagesSent), hint: delta(metrics.messagesSent, before.messagesSent, n.format), href: drill() },
     {
       id: "sentiment",
       label: t("avgSentiment"),
       value: metrics.avgSentiment === null ? "—" : decimal.format(metrics.avgSentiment),
-      hint: metrics.avgSentiment === null ? t("noScores") : undefined,
+      hint: metrics.avgSentiment === null ? t("noScores") : delta(metrics.avgSentiment, before.avgSentiment, decimal.format),
+      href: drill({ sort: "sentiment", dir: "asc" }),
     },
+    { id: "positive", label: t("pctPositive"), value: metrics.pctPositive === null ? "—" : `${pct.format(metrics.pctPositive)}%`, hint: delta(metrics.pctPositive, before.pctPositive, (v) => `${pct.format(v)} p.p.`), href: drill({ sentimentMin: "0.1" }) },
+    { id: "negative", label: t("pctNegative"), value: metrics.pctNegative === null ? "—" : `${pct.format(metrics.pctNegative)}%`, hint: delta(metrics.pctNegative, before.pctNegative, (v) => `${pct.format(v)} p.p.`), href: drill({ negative: "1" }) },
     {
       id: "satisfaction",
       label: t("avgSatisfaction"),
       value: metrics.avgSatisfaction === null ? "—" : n.format(Math.round(metrics.avgSatisfaction)),
-      hint: metrics.avgSatisfaction === null ? t("noScores") : undefined,
+      hint: metrics.avgSatisfaction === null ? t("noScores") : delta(metrics.avgSatisfaction, before.avgSatisfaction, (v) => n.format(Math.round(v))),
+      href: drill({ sort: "satisfaction", dir: "asc" }),
+    },
+    { id: "conversations", label: t("conversations"), value: n.format(overview.chats), href: drill() },
+    {
+      id: "latency",
+      label: t("p95Latency"),
+      value: metrics.p95AnalysisLatencyMs === null ? "—" : metrics.p95AnalysisLatencyMs < 1000 ? `${n.format(metrics.p95AnalysisLatencyMs)} ms` : `${decimal.format(metrics.p95AnalysisLatencyMs / 1000)} s`,
+      href: `/t/${tenant.slug}/settings/analysis`,
     },
   ];
+
+  const volume = metrics.daily.map((d) => ({
+    day: d.day,
+    label: shortDay.format(new Date(`${d.day}T00:00:00Z`)),
+    received: d.received,
+    sent: d.sent,
+    avgSentiment: d.avgSentiment === null ? null : Math.round(d.avgSentiment * 100) / 100,
+    href: drill({}, { from: d.day, to: d.day }),
+  }));
+  const bars = (counts: Record<string, number>, param: string | null, order?: string[]) =>
+    (order ?? Object.keys(counts).sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0)))
+      .filter((k) => counts[k])
+      .map((k) => ({ key: k, label: k, value: counts[k] ?? 0, href: param ? drill({ [param]: k }) : drill() }));
+  const satisfaction = Array.from({ length: 10 }, (_, i) => ({
+    key: String(i),
+    label: `${i * 10}–${i === 9 ? 100 : i * 10 + 9}`,
+    value: metrics.satisfactionDistribution[String(i)] ?? 0,
+    href: drill({ satisfactionMin: String(i * 10), satisfactionMax: String(i === 9 ? 100 : i * 10 + 9) }),
+  }));
+  const byConnection = connectionList
+    .filter((c) => metrics.byConnection[c.id])
+    .map((c) => ({ key: c.id, label: c.name, value: metrics.byConnection[c.id]!.received, href: drill({ connection: c.id }) }));
 
   return (
     <AppShell
@@ -74,12 +128,48 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
       }
     >
       <LiveRefresh />
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-        <p className="text-sm text-muted-foreground">{t("subtitle", { tenant: tenant.name })}</p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="text-sm text-muted-foreground" data-testid="dashboard-period">
+            {tenant.name} · {t("periodLabel", { from: longDay.format(new Date(`${period.from}T00:00:00Z`)), to: longDay.format(new Date(`${period.to}T00:00:00Z`)) })}
+          </p>
+        </div>
+        <nav className="flex flex-wrap gap-1" aria-label={t("custom")}>
+          {RANGES.map((r) => (
+            <Button key={r} size="sm" variant={range === r ? "default" : "outline"} asChild>
+              <Link href={here({ range: r })} aria-current={range === r ? "page" : undefined}>
+                {t(r === "today" ? "periodToday" : (`period${r}` as "period7"))}
+              </Link>
+            </Button>
+          ))}
+        </nav>
       </div>
+      <form method="get" className="flex flex-wrap items-end gap-2 text-sm" aria-label={t("custom")}>
+        <label className="grid gap-1">
+          {t("custom")}
+          <span className="flex gap-1">
+            <Input type="date" name="from" defaultValue={period.from} aria-label="from" className="w-40" />
+            <Input type="date" name="to" defaultValue={period.to} aria-label="to" className="w-40" />
+          </span>
+        </label>
+        <label className="grid gap-1">
+          {tc("connections")}
+          <NativeSelect name="connection" defaultValue={connectionId ?? ""} className="w-56">
+            <option value="">{t("allConnections")}</option>
+            {connectionList.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </NativeSelect>
+        </label>
+        <Button type="submit" variant="secondary">
+          {t("apply")}
+        </Button>
+      </form>
 
-      {overview.messages === 0 ? (
+      {overview.messages === 0 && metrics.messagesReceived === 0 ? (
         <Card>
           <CardHeader>
             <CardTitle>{t("emptyTitle")}</CardTitle>
@@ -95,19 +185,46 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
         </Card>
       ) : null}
 
-      <section className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="KPI">
+      <section className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="KPI">
         {cards.map((card) => (
-          <Card key={card.id} data-testid={`kpi-${card.id}`}>
-            <CardHeader className="pb-2">
-              <CardDescription>{card.label}</CardDescription>
-              <CardTitle className="text-3xl tabular-nums" data-testid={`kpi-${card.id}-value`}>
-                {card.value}
-              </CardTitle>
-            </CardHeader>
-            {card.hint ? <CardContent className="text-xs text-muted-foreground">{card.hint}</CardContent> : null}
-          </Card>
+          <Link key={card.id} href={card.href} className="rounded-xl focus-visible:outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
+            <Card data-testid={`kpi-${card.id}`} className="h-full transition-colors hover:bg-accent/40">
+              <CardHeader className="pb-2">
+                <CardDescription>{card.label}</CardDescription>
+                <CardTitle className="text-3xl tabular-nums" data-testid={`kpi-${card.id}-value`}>
+                  {card.value}
+                </CardTitle>
+              </CardHeader>
+              {card.hint ? <CardContent className="text-xs text-muted-foreground">{card.hint}</CardContent> : null}
+            </Card>
+          </Link>
         ))}
       </section>
+
+      <Card>
+        <CardHeader>
+          <CardTitle className="text-base">{t("volumeTitle")}</CardTitle>
+          <CardDescription>{t("chartHint")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <VolumeChart data={volume} labels={{ received: t("received"), sent: t("sent"), sentiment: t("avgSentiment") }} />
+        </CardContent>
+      </Card>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <ChartCard title={t("satisfactionTitle")}>
+          <DistributionChart data={satisfaction} testId="chart-satisfaction" />
+        </ChartCard>
+        <ChartCard title={t("emotionsTitle")}>
+          <DistributionChart data={bars(metrics.emotions, "emotion")} testId="chart-emotions" vertical />
+        </ChartCard>
+        <ChartCard title={t("tonesTitle")}>
+          <DistributionChart data={bars(metrics.tones, null)} testId="chart-tones" vertical />
+        </ChartCard>
+        <ChartCard title={t("connectionsTitle")}>
+          <DistributionChart data={byConnection} testId="chart-connections" vertical />
+        </ChartCard>
+      </div>
 
       <Card data-testid="analysis-status">
         <CardHeader>
@@ -116,7 +233,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
         <CardContent className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
           <span>{t("analyzed", { n: n.format(overview.analyzed) })}</span>
           <span>{t("pending", { n: n.format(overview.pending) })}</span>
-          <span className={overview.failed ? "text-destructive" : undefined}>
+          <span className={cn(overview.failed && "text-destructive")}>
             {user.role === "viewer" ? (
               t("failed", { n: n.format(overview.failed) })
             ) : (
@@ -133,3 +250,15 @@ export default async function DashboardPage({ params }: { params: Promise<{ tena
     </AppShell>
   );
 }
+
+function ChartCard({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle className="text-base">{title}</CardTitle>
+      </CardHeader>
+      <CardContent>{children}</CardContent>
+    </Card>
+  );
+}
+
