@@ -11,21 +11,21 @@ const COLORS = { received: "#0f766e", sent: "#94a3b8", sentiment: "#f59e0b", bar
 /** Daily received/sent bars with the day's average sentiment; a click opens that day's conversations. */
 export function VolumeChart({ data, labels }: { data: VolumePoint[]; labels: { received: string; sent: string; sentiment: string } }) {
   const router = useRouter();
+  const open = (entry: { payload?: VolumePoint }) => {
+    if (entry.payload) router.push(entry.payload.href);
+  };
   return (
     <div className="h-72 w-full" data-testid="chart-volume">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -12 }} onClick={(e) => {
-          const point = data[Number(e?.activeTooltipIndex ?? -1)];
-          if (point) router.push(point.href);
-        }}>
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -12 }}>
           <CartesianGrid strokeDasharray="3 3" className="stroke-border" />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} />
           <YAxis yAxisId="count" allowDecimals={false} tick={{ fontSize: 11 }} />
           <YAxis yAxisId="sentiment" orientation="right" domain={[-1, 1]} tick={{ fontSize: 11 }} />
           <Tooltip />
           <Legend />
-          <Bar yAxisId="count" dataKey="received" name={labels.received} fill={COLORS.received} cursor="pointer" isAnimationActive={false} />
-          <Bar yAxisId="count" dataKey="sent" name={labels.sent} fill={COLORS.sent} cursor="pointer" isAnimationActive={false} />
+          <Bar yAxisId="count" dataKey="received" name={labels.received} fill={COLORS.received} cursor="pointer" isAnimationActive={false} onClick={open} />
+          <Bar yAxisId="count" dataKey="sent" name={labels.sent} fill={COLORS.sent} cursor="pointer" isAnimationActive={false} onClick={open} />
           <Line yAxisId="sentiment" dataKey="avgSentiment" name={labels.sentiment} stroke={COLORS.sentiment} strokeWidth={2} connectNulls isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>

@@ -145,7 +145,8 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           ))}
         </nav>
       </div>
-      <form method="get" className="flex flex-wrap items-end gap-2 text-sm" aria-label={t("custom")}>
+      {/* Keyed by the period: a preset link changes the dates the form shows, not only the URL. */}
+      <form key={`${period.from}|${period.to}|${connectionId ?? ""}`} method="get" className="flex flex-wrap items-end gap-2 text-sm" aria-label={t("custom")}>
         <label className="grid gap-1">
           {t("custom")}
           <span className="flex gap-1">
