@@ -176,6 +176,8 @@ export const dailyRollups = pgTable(
     tones: jsonb("tones").$type<Record<string, number>>().notNull().default({}),
     /** Satisfaction histogram in buckets of 10 ("0".."9"), for the distribution chart. */
     satisfactionBuckets: jsonb("satisfaction_buckets").$type<Record<string, number>>().notNull().default({}),
+    /** Customer messages by local hour ("0".."23"), for the day × hour heatmap. */
+    hours: jsonb("hours").$type<Record<string, number>>().notNull().default({}),
     /** Seconds from acceptance to analysis, log2 buckets, so p95 latency comes from rollups. */
     latencyBuckets: jsonb("latency_buckets").$type<Record<string, number>>().notNull().default({}),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

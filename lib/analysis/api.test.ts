@@ -96,6 +96,8 @@ describe("analysed messages through the API", () => {
     expect(Object.values(data.emotions).reduce((a, b) => a + b, 0)).toBe(scored.length);
     expect(data.p95AnalysisLatencyMs).toBeGreaterThan(0);
     expect(data.daily.length).toBeGreaterThan(5);
+    // The heatmap holds every received message once, in its local weekday and hour.
+    expect((data as unknown as { heatmap: number[][] }).heatmap.flat().reduce((a, b) => a + b, 0)).toBe(data.messagesReceived);
 
     // The default period is the last 30 local days; another tenant's id is a 404, a bad date a 422.
     expect((await metrics(`/api/v1/tenants/${loja.id}/metrics`, DEMO_API_KEY)).status).toBe(200);

@@ -25,6 +25,8 @@ export type TenantMetrics = {
   satisfactionDistribution: Record<string, number>;
   daily: DailyPoint[];
   byConnection: Record<string, { received: number; sent: number; analyzed: number; avgSentiment: number | null }>;
+  /** Customer messages by weekday (0 = Sunday) and local hour. */
+  heatmap: number[][];
 };
 
 function addCounts(into: Record<string, number>, from: Record<string, number>) {
@@ -69,6 +71,7 @@ export async function getTenantMetrics(tx: DbOrTx, tenantId: string, period: { f
   const tones: Record<string, number> = {};
   const satisfactionDistribution: Record<string, number> = {};
   const latency: Record<string, number> = {};
+  const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   const connectionSums = new Map<string, { received: number; sent: number; analyzed: number; sentimentSum: number }>();
   let received = 0, sent = 0, analyzed = 0, positive = 0, neutral = 0, negative = 0, sentimentSum = 0, satisfactionSum = 0, satisfactionCount = 0;
   for (const r of rows) {
@@ -85,6 +88,8 @@ export async function getTenantMetrics(tx: DbOrTx, tenantId: string, period: { f
     addCounts(tones, r.tones);
     addCounts(satisfactionDistribution, r.satisfactionBuckets);
     addCounts(latency, r.latencyBuckets);
+    const weekday = new Date(`${r.day}T12:00:00Z`).getUTCDay();
+    for (const [hour, count] of Object.entries(r.hours)) heatmap[weekday]![Number(hour)]! += count;
     const c = connectionSums.get(r.connectionId) ?? { received: 0, sent: 0, analyzed: 0, sentimentSum: 0 };
     c.received += r.messagesIn;
     c.sent += r.messagesOut;
@@ -119,6 +124,7 @@ export async function getTenantMetrics(tx: DbOrTx, tenantId: string, period: { f
     tones,
     satisfactionDistribution,
     daily,
+    heatmap,
     byConnection: Object.fromEntries(
       [...connectionSums].map(([id, c]) => [id, { received: c.received, sent: c.sent, analyzed: c.analyzed, avgSentiment: ratio(c.sentimentSum, c.analyzed) }]),
     ),

@@ -15,6 +15,7 @@ export async function rebuildRollups(db: Db, tenantId: string | null = null): Pr
     const days = await tx.execute(sql`
       with base as (
         select m.tenant_id, m.connection_id, to_char(m.sent_at at time zone t.timezone, 'YYYY-MM-DD') as day,
+          extract(hour from m.sent_at at time zone t.timezone)::int as hour,
           m.from_me, m.type, m.sentiment, m.satisfaction, m.emotion, m.tone,
           (m.analysis_status = 'done' and m.sentiment is not null and m.satisfaction is not null) as scored,
           ceil(2 * log(2, greatest(1, extract(epoch from (m.analyzed_at - m.created_at)) * 1000)::numeric))::int as latency_bucket
@@ -44,17 +45,20 @@ export async function rebuildRollups(db: Db, tenantId: string | null = null): Pr
           select tenant_id, connection_id, day, 'satisfaction', least(9, greatest(0, floor(satisfaction / 10)))::int::text, count(*) from base where scored group by 1, 2, 3, 5
           union all
           select tenant_id, connection_id, day, 'latency', latency_bucket::text, count(*) from base where scored and latency_bucket is not null group by 1, 2, 3, 5
+          union all
+          select tenant_id, connection_id, day, 'hours', hour::text, count(*) from base where not from_me and type <> 'reaction' group by 1, 2, 3, 5
         ) g
         group by 1, 2, 3, 4
       )
       insert into daily_rollups (tenant_id, connection_id, day, messages_in, messages_out, analyzed, positive, neutral, negative,
-        sentiment_sum, satisfaction_sum, satisfaction_count, emotions, tones, satisfaction_buckets, latency_buckets)
+        sentiment_sum, satisfaction_sum, satisfaction_count, emotions, tones, satisfaction_buckets, latency_buckets, hours)
       select c.tenant_id, c.connection_id, c.day, c.messages_in, c.messages_out, c.analyzed, c.positive, c.neutral, c.negative,
         c.sentiment_sum, c.satisfaction_sum, c.satisfaction_count,
         coalesce((select counts from maps x where (x.tenant_id, x.connection_id, x.day, x.kind) = (c.tenant_id, c.connection_id, c.day, 'emotions')), '{}'),
         coalesce((select counts from maps x where (x.tenant_id, x.connection_id, x.day, x.kind) = (c.tenant_id, c.connection_id, c.day, 'tones')), '{}'),
         coalesce((select counts from maps x where (x.tenant_id, x.connection_id, x.day, x.kind) = (c.tenant_id, c.connection_id, c.day, 'satisfaction')), '{}'),
-        coalesce((select counts from maps x where (x.tenant_id, x.connection_id, x.day, x.kind) = (c.tenant_id, c.connection_id, c.day, 'latency')), '{}')
+        coalesce((select counts from maps x where (x.tenant_id, x.connection_id, x.day, x.kind) = (c.tenant_id, c.connection_id, c.day, 'latency')), '{}'),
+        coalesce((select counts from maps x where (x.tenant_id, x.connection_id, x.day, x.kind) = (c.tenant_id, c.connection_id, c.day, 'hours')), '{}')
       from counts c
       returning 1`);
     const chats = await tx.execute(sql`

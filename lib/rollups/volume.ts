@@ -21,11 +21,14 @@ export async function applyVolumeDelta(
 ) {
   const inDelta = fromMe ? 0 : delta;
   const outDelta = fromMe ? delta : 0;
+  const local = sql`(${sentAt.toISOString()}::timestamptz at time zone ${timezone})`;
+  const hours = fromMe ? sql`'{}'::jsonb` : sql`jsonb_build_object(extract(hour from ${local})::int::text, ${inDelta}::int)`;
   await tx.execute(sql`
-    insert into daily_rollups as r (tenant_id, connection_id, day, messages_in, messages_out, updated_at)
-    values (${tenantId}, ${connectionId}, to_char(${sentAt.toISOString()}::timestamptz at time zone ${timezone}, 'YYYY-MM-DD'), ${inDelta}, ${outDelta}, now())
+    insert into daily_rollups as r (tenant_id, connection_id, day, messages_in, messages_out, hours, updated_at)
+    values (${tenantId}, ${connectionId}, to_char(${local}, 'YYYY-MM-DD'), ${inDelta}, ${outDelta}, ${hours}, now())
     on conflict (tenant_id, connection_id, day) do update set
       messages_in = r.messages_in + excluded.messages_in,
       messages_out = r.messages_out + excluded.messages_out,
+      hours = jsonb_counts_add(r.hours, excluded.hours),
       updated_at = now()`);
 }

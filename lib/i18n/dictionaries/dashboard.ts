@@ -37,6 +37,7 @@ export const dashboardStrings = defineDictionary({
     connectionsTitle: "Por conexão",
     chartHint: "Clique numa barra para ver as conversas que ela conta.",
     periodLabel: "{from} a {to}",
+    heatmapTitle: "Mensagens de clientes por dia da semana e hora",
   },
   en: {
     title: "Dashboard",
@@ -74,5 +75,6 @@ export const dashboardStrings = defineDictionary({
     connectionsTitle: "By connection",
     chartHint: "Click a bar to see the conversations it counts.",
     periodLabel: "{from} to {to}",
+    heatmapTitle: "Customer messages by weekday and hour",
   },
 });

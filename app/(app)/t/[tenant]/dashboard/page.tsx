@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AppShell } from "@/components/app-shell";
 import { DistributionChart, VolumeChart } from "@/components/dashboard/charts";
+import { Heatmap } from "@/components/dashboard/heatmap";
 import { LiveRefresh } from "@/components/live-refresh";
 import { navLabels, tenantNav } from "@/components/tenant-nav";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -109,6 +110,8 @@ export default async function DashboardPage({ params, searchParams }: { params: 
     value: metrics.satisfactionDistribution[String(i)] ?? 0,
     href: drill({ satisfactionMin: String(i * 10), satisfactionMax: String(i === 9 ? 100 : i * 10 + 9) }),
   }));
+  // Sunday first, as Date.getUTCDay counts them; names in the user's language.
+  const weekdays = Array.from({ length: 7 }, (_, d) => new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2026, 10, 22 + d))));
   const byConnection = connectionList
     .filter((c) => metrics.byConnection[c.id])
     .map((c) => ({ key: c.id, label: c.name, value: metrics.byConnection[c.id]!.received, href: drill({ connection: c.id }) }));
@@ -226,6 +229,9 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           <DistributionChart data={byConnection} testId="chart-connections" vertical />
         </ChartCard>
       </div>
+      <ChartCard title={t("heatmapTitle")}>
+        <Heatmap data={metrics.heatmap} weekdays={weekdays} label={(day, hour, count) => `${day} ${hour}h: ${n.format(count)}`} />
+      </ChartCard>
 
       <Card data-testid="analysis-status">
         <CardHeader>
