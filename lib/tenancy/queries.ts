@@ -69,20 +69,18 @@ export async function updateTenantStatus(db: DbOrTx, id: string, status: "active
 }
 
 /** The first dashboard's numbers; runs inside withTenant, the tenant id filter is the first wall. */
+/**
+ * What the dashboard needs beside the rollups: the analysis backlog (read through the partial index of open
+ * analyses, so it stays cheap with millions of messages), active conversations and connections.
+ */
 export async function getTenantOverview(tx: DbOrTx, tenantId: string, since: Date) {
-  const [totals] = await tx
+  const [backlog] = await tx
     .select({
-      messages: count(),
-      received: sql<number>`count(*) filter (where not ${messages.fromMe})`.mapWith(Number),
-      sent: sql<number>`count(*) filter (where ${messages.fromMe})`.mapWith(Number),
-      analyzed: sql<number>`count(*) filter (where ${messages.analysisStatus} = 'done')`.mapWith(Number),
-      pending: sql<number>`count(*) filter (where ${messages.analysisStatus} in ('pending', 'processing', 'deferred'))`.mapWith(Number),
+      pending: sql<number>`count(*) filter (where ${messages.analysisStatus} in ('pending', 'processing'))`.mapWith(Number),
       failed: sql<number>`count(*) filter (where ${messages.analysisStatus} = 'failed')`.mapWith(Number),
-      avgSentiment: sql<number | null>`avg(${messages.sentiment}) filter (where not ${messages.fromMe})`.mapWith((v) => (v === null ? null : Number(v))),
-      avgSatisfaction: sql<number | null>`avg(${messages.satisfaction}) filter (where not ${messages.fromMe})`.mapWith((v) => (v === null ? null : Number(v))),
     })
     .from(messages)
-    .where(and(eq(messages.tenantId, tenantId), isNull(messages.deletedAt), sql`${messages.sentAt} >= ${since.toISOString()}`));
+    .where(and(eq(messages.tenantId, tenantId), sql`${messages.analysisStatus} in ('pending', 'processing', 'failed')`));
   const [chatTotals] = await tx
     .select({ chats: count() })
     .from(chats)
@@ -94,5 +92,5 @@ export async function getTenantOverview(tx: DbOrTx, tenantId: string, since: Dat
     })
     .from(connections)
     .where(eq(connections.tenantId, tenantId));
-  return { ...totals!, chats: chatTotals!.chats, connections: connectionTotals!.connections, openConnections: connectionTotals!.open };
+  return { ...backlog!, chats: chatTotals!.chats, connections: connectionTotals!.connections, openConnections: connectionTotals!.open };
 }

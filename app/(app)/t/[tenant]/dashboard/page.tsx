@@ -173,7 +173,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
         </Button>
       </form>
 
-      {overview.messages === 0 && metrics.messagesReceived === 0 ? (
+      {metrics.messagesReceived === 0 && metrics.messagesSent === 0 ? (
         <Card>
           <CardHeader>
             <CardTitle>{t("emptyTitle")}</CardTitle>
@@ -238,7 +238,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           <CardTitle className="text-base">{t("analysis")}</CardTitle>
         </CardHeader>
         <CardContent className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
-          <span>{t("analyzed", { n: n.format(overview.analyzed) })}</span>
+          <span>{t("analyzed", { n: n.format(metrics.analyzed) })}</span>
           <span>{t("pending", { n: n.format(overview.pending) })}</span>
           <span className={cn(overview.failed && "text-destructive")}>
             {user.role === "viewer" ? (
