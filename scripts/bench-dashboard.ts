@@ -67,12 +67,12 @@ async function main() {
       await db.execute(sql`insert into tenants (slug, name, plan_code, plan_limits) select 'bench-' || g, 'Bench ' || g, 'bench', '{"connections":null,"retentionDays":null,"exportsPerDay":null,"analysesPerMonth":null,"semanticSearch":true}'::jsonb from generate_series(1, ${TENANTS}) g returning id`),
     ).map((r) => r.id);
     const target = tenantIds[0]!;
-    // Base vectors of real phrases (the local embedding); rows are a base plus one of a pool of perturbations.
+    // Base vectors of real phrases (the local embedding); rows are a base plus two of a pool of perturbations.
     await db.execute(sql`create unlogged table bench_base (i int primary key, text text, v vector(768))`);
     await db.execute(sql`create unlogged table bench_noise (i int primary key, v vector(768))`);
     const bases = PHRASES.flatMap((p, i) => Array.from({ length: 50 }, (_, k) => ({ i: i * 50 + k, text: `${p} (${k})` })));
     for (const b of bases) await db.execute(sql`insert into bench_base values (${b.i}, ${b.text}, ${JSON.stringify(embedLocal(b.text))}::vector)`);
-    await db.execute(sql`insert into bench_noise select g, (select array_agg((random() - 0.5) * 0.06)::real[]::vector(768) from generate_series(1, 768) where g > 0) from generate_series(0, 499) g`);
+    await db.execute(sql`insert into bench_noise select g, (select array_agg((random() - 0.5) * 0.05)::real[]::vector(768) from generate_series(1, 768) where g >= 0) from generate_series(0, 998) g`);
     // HNSW is built once after the load: maintaining it row by row would dominate the load time.
     await db.execute(sql`drop index if exists messages_embedding_hnsw`);
     const loadStart = performance.now();
@@ -90,12 +90,14 @@ async function main() {
           case when g % 3 = 0 then null when s < -0.3 then 'frustration' when s > 0.3 then 'joy' else 'neutral' end,
           case when g % 3 = 0 then null else greatest(5, least(95, round(50 + 45 * s)))::smallint end,
           case when g % 3 = 0 then null else 'neutral' end, b.text, now(),
-          case when g % 3 = 0 then null else b.v + n.v end, case when g % 3 = 0 then null else ${LOCAL_EMBEDDING_MODEL} end,
+          case when g % 3 = 0 then null else b.v + n.v + n2.v end, case when g % 3 = 0 then null else ${LOCAL_EMBEDDING_MODEL} end,
           now()
         from generate_series(1, ${rows}) g
         cross join lateral (select (random() * 2 - 1) as s) r
         join bench_base b on b.i = (g * 7) % ${bases.length}
+        -- Two perturbations with coprime strides: rows are (almost all) distinct vectors, as real messages are.
         join bench_noise n on n.i = (g * 13) % 500
+        join bench_noise n2 on n2.i = 500 + (g * 17) % 499
         join (select id, (row_number() over (order by id) - 1)::int as k from chats where tenant_id = ${tenantId}) c on c.k = g % ${chatsCount}`);
       process.stdout.write(`  tenant ${t + 1}/${TENANTS}: ${rows} messages\n`);
     }

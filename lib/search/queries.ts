@@ -38,7 +38,7 @@ export function vectorSearchSql(tenantId: string, vector: number[], model: strin
 
 export async function vectorSearch(tx: DbOrTx, tenantId: string, vector: number[], model: string, filters: SearchFilters, limit: number) {
   // pgvector ≥ 0.8: keep scanning the index until enough rows pass the tenant and filter conditions.
-  await tx.execute(sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '100', true)`);
+  await tx.execute(sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '200', true)`);
   const rows = rowsOf<SearchHit & { distance: number; sentAt: Date | string }>(await tx.execute(vectorSearchSql(tenantId, vector, model, filters, limit)));
   return rows.map((r) => ({ ...r, sentAt: new Date(r.sentAt), distance: Number(r.distance) })).sort((a, b) => a.distance - b.distance);
 }
