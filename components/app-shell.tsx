@@ -60,7 +60,7 @@ export function AppShell({
             </span>
             <LocaleSwitch locale={locale} label={t("language")} />
             <ThemeToggle labels={{ light: t("themeLight"), dark: t("themeDark") }} />
-            <form action={logoutAction}>
+            <form action={logoutAction} data-signout="">
               <Button type="submit" variant="ghost" size="sm" aria-label={t("logout")}>
                 <LogOut className="size-4" aria-hidden />
                 <span className="hidden sm:inline">{t("logout")}</span>

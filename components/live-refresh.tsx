@@ -14,17 +14,27 @@ export function LiveRefresh({ events = DEFAULT_EVENTS }: { events?: string[] }) 
   useEffect(() => {
     const source = new EventSource("/api/v1/events");
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
     const refresh = () => {
-      if (timer) return;
+      if (timer || stopped) return;
       timer = setTimeout(() => {
         timer = undefined;
         router.refresh();
       }, 1000);
     };
     for (const name of events) source.addEventListener(name, refresh);
+    // Signing out must not race a refresh: a request still carrying the old session would get its cookie renewed.
+    const stop = (e: Event) => {
+      if (!(e.target instanceof HTMLFormElement) || !e.target.hasAttribute("data-signout")) return;
+      stopped = true;
+      clearTimeout(timer);
+      source.close();
+    };
+    document.addEventListener("submit", stop, { capture: true });
     return () => {
       clearTimeout(timer);
       source.close();
+      document.removeEventListener("submit", stop, { capture: true });
     };
   }, [router, events]);
   return null;

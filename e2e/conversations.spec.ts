@@ -25,6 +25,7 @@ describe("conversations and search", () => {
     await page.getByRole("button", { name: "Filtrar" }).click();
     await page.waitForURL(/negative=1/);
     assert.match(page.url(), /sort=sentiment/);
+    await page.getByTestId("conversations-table").waitFor();
     const rows = await page.getByTestId("conversation-row").count();
     assert.ok(rows > 0, "some conversations have negative messages");
 
@@ -55,6 +56,8 @@ describe("conversations and search", () => {
     await page.waitForURL(/\/conversations\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
     const url = new URL(page.url());
     assert.equal(url.searchParams.get("from"), url.searchParams.get("to"), "one day");
+    // The list streams in after its skeleton.
+    await page.getByTestId("conversations-table").waitFor();
     assert.ok((await page.getByTestId("conversation-row").count()) > 0, "the day's conversations are listed");
 
     await page.goto("/t/loja-centro/dashboard?range=30");

@@ -124,6 +124,9 @@ export class EmbeddedRunner {
   /** Ticks until nothing is queued or in the outbox; for tests and scripts. */
   async runUntilIdle(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
+    // Idle twice in a row, a tick apart: a run finishing between the count and the in-flight check must not end
+    // the wait before the events it wrote (a failure handler's) are drained.
+    let idle = 0;
     while (Date.now() < deadline) {
       await this.tick();
       const [pending] = rowsOf<{ n: number }>(
@@ -131,7 +134,11 @@ export class EmbeddedRunner {
           (select count(*) from outbox where dispatched_at is null) +
           (select count(*) from job_runs where status in ('queued', 'running') and run_after <= ${this.now().toISOString()}::timestamptz) as n`),
       );
-      if (Number(pending!.n) === 0 && this.inFlight.size === 0) return;
+      if (Number(pending!.n) === 0 && this.inFlight.size === 0) {
+        if (++idle >= 2) return;
+      } else {
+        idle = 0;
+      }
       await new Promise((r) => setTimeout(r, 5));
     }
     throw new Error("embedded runner: not idle before the timeout");
