@@ -57,12 +57,15 @@ describe("durable analysis with the EvoSense local model", () => {
     // The cards show the metrics API's numbers (both read the rollups).
     const me = (await (await page.request.get("/api/v1/me")).json()) as { data: { tenant: { id: string } } };
     const { data: metrics } = (await (await page.request.get(`/api/v1/tenants/${me.data.tenant.id}/metrics`)).json()) as {
-      data: { messagesReceived: number; messagesSent: number; avgSatisfaction: number };
+      data: { messagesReceived: number; messagesSent: number; avgSatisfaction: number; medianFirstResponseSeconds: number | null; emotions: Record<string, number> };
     };
     const digits = async (id: string) => Number(((await page.getByTestId(id).textContent()) ?? "").replace(/\D/g, ""));
     assert.equal(await digits("kpi-received-value"), metrics.messagesReceived);
     assert.equal(await digits("kpi-sent-value"), metrics.messagesSent);
     assert.equal(await digits("kpi-satisfaction-value"), Math.round(metrics.avgSatisfaction));
+    // The demo's agents replied: the median first response is a number on the card and in the API.
+    assert.ok(metrics.medianFirstResponseSeconds !== null && metrics.medianFirstResponseSeconds > 0);
+    assert.notEqual((await page.getByTestId("kpi-first-response-value").textContent())?.trim(), "—");
     // A new webhook message shows up on the open dashboard without a reload (SSE → refresh).
     const before = await digits("kpi-received-value");
     const live = {
@@ -80,6 +83,20 @@ describe("durable analysis with the EvoSense local model", () => {
       { timeout: 15_000 },
     );
     await screenshot(page, "dashboard-live");
+    // Filtered by its most frequent emotion, the dashboard counts that emotion's messages, as the API does.
+    const [emotion] = Object.entries(metrics.emotions).sort((a, b) => b[1] - a[1])[0]!;
+    await page.getByTestId("dashboard-emotion").selectOption(emotion);
+    await page.getByRole("button", { name: "Aplicar" }).click();
+    await page.getByTestId("dashboard-emotion-notice").waitFor();
+    await page.getByTestId("kpi-received-value").waitFor();
+    const { data: filtered } = (await (await page.request.get(`/api/v1/tenants/${me.data.tenant.id}/metrics?emotion=${emotion}`)).json()) as {
+      data: { messagesReceived: number; messagesSent: number | null };
+    };
+    assert.ok(filtered.messagesReceived > 0);
+    assert.equal(filtered.messagesSent, null);
+    assert.equal(await digits("kpi-received-value"), filtered.messagesReceived);
+    assert.equal((await page.getByTestId("kpi-sent-value").textContent())?.trim(), "—");
+    await screenshot(page, "dashboard-emotion");
     await page.goto("/t/loja-centro/settings/analysis");
     await page.getByTestId("analysis-model").getByText("EvoSense local model").waitFor();
     await page.getByTestId("failed-analyses").waitFor();

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-export type VolumePoint = { day: string; label: string; received: number; sent: number; avgSentiment: number | null; href: string };
+export type VolumePoint = { day: string; label: string; received: number; sent: number | null; avgSentiment: number | null; href: string };
 export type BarPoint = { key: string; label: string; value: number; href: string };
 
 const COLORS = { received: "#0f766e", sent: "#94a3b8", sentiment: "#f59e0b", bar: "#0f766e" };
@@ -25,7 +25,10 @@ export function VolumeChart({ data, labels }: { data: VolumePoint[]; labels: { r
           <Tooltip />
           <Legend />
           <Bar yAxisId="count" dataKey="received" name={labels.received} fill={COLORS.received} cursor="pointer" isAnimationActive={false} onClick={open} />
-          <Bar yAxisId="count" dataKey="sent" name={labels.sent} fill={COLORS.sent} cursor="pointer" isAnimationActive={false} onClick={open} />
+          {/* No sent bars under an emotion filter: the business's messages carry no emotion. */}
+          {data.some((d) => d.sent !== null) ? (
+            <Bar yAxisId="count" dataKey="sent" name={labels.sent} fill={COLORS.sent} cursor="pointer" isAnimationActive={false} onClick={open} />
+          ) : null}
           <Line yAxisId="sentiment" dataKey="avgSentiment" name={labels.sentiment} stroke={COLORS.sentiment} strokeWidth={2} connectNulls isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>

@@ -134,6 +134,11 @@ export const messages = pgTable(
     inferenceId: uuid("inference_id"),
     promptVersionId: uuid("prompt_version_id"),
     analyzedAt: timestamp("analyzed_at", { withTimezone: true }),
+    /**
+     * On a business reply that ends a customer turn: seconds since the turn's first customer message. Maintained
+     * for the few replies a stored or deleted message can affect (lib/rollups/response-times.ts).
+     */
+    responseSeconds: integer("response_seconds"),
     embedding: vector("embedding", { dimensions: 768 }),
     embeddingModel: text("embedding_model"),
     search: tsvector("search").generatedAlwaysAs(
@@ -163,6 +168,11 @@ export const dailyRollups = pgTable(
     tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
     connectionId: uuid("connection_id").notNull().references(() => connections.id, { onDelete: "cascade" }),
     day: text("day").notNull(),
+    /**
+     * '' for what every message counts (volume, hours, response times); an emotion for the scores of the messages
+     * analysed with it, so the dashboard can be filtered by emotion from rollups alone.
+     */
+    emotion: text("emotion").notNull().default(""),
     messagesIn: integer("messages_in").notNull().default(0),
     messagesOut: integer("messages_out").notNull().default(0),
     analyzed: integer("analyzed").notNull().default(0),
@@ -180,10 +190,12 @@ export const dailyRollups = pgTable(
     hours: jsonb("hours").$type<Record<string, number>>().notNull().default({}),
     /** Seconds from acceptance to analysis, log2 buckets, so p95 latency comes from rollups. */
     latencyBuckets: jsonb("latency_buckets").$type<Record<string, number>>().notNull().default({}),
+    /** Business replies by response time, quarter-octave buckets of seconds (SQL response_bucket), for the median. */
+    responseBuckets: jsonb("response_buckets").$type<Record<string, number>>().notNull().default({}),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("daily_rollups_key").on(t.tenantId, t.connectionId, t.day),
+    uniqueIndex("daily_rollups_key").on(t.tenantId, t.connectionId, t.day, t.emotion),
     tenantIsolation("daily_rollups", t.tenantId),
   ],
 ).enableRLS();

@@ -10,6 +10,7 @@ import { inngest } from "@/inngest/client";
 import { analyzeMessage } from "@/lib/analysis/pipeline";
 import { rebuildRollups } from "@/lib/rollups/rebuild";
 import { listFailedAnalyses } from "@/lib/analysis/queries";
+import { getTenantMetrics } from "@/lib/metrics/queries";
 import { requestReanalysis, requeueStrandedAnalyses, retryFailedAnalysis } from "@/lib/analysis/requests";
 import { handleEvolutionWebhook } from "@/lib/ingest/handle-webhook";
 import { enqueue } from "@/lib/jobs/outbox";
@@ -26,10 +27,14 @@ const SECRET = "loja-webhook-secret";
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 /** The incremental rollups (ingest, analysis, deletion) must equal a rebuild from the messages. */
 async function expectRollupsMatchRebuild(database: Database, opts: { latency: boolean; chatEnds: boolean }) {
+  // A row whose counts all went back to zero (its only message deleted or re-scored elsewhere) counts nothing.
+  const counts = (r: typeof dailyRollups.$inferSelect) =>
+    r.messagesIn || r.messagesOut || r.analyzed || [r.hours, r.responseBuckets, r.emotions].some((m) => Object.keys(m).length > 0);
   const days = async () =>
     (await database.db.select().from(dailyRollups))
+      .filter(counts)
       .map(({ updatedAt: _u, latencyBuckets, sentimentSum, ...r }) => ({ ...r, sentimentSum: Math.round(sentimentSum * 1000) / 1000, ...(opts.latency ? { latencyBuckets } : {}) }))
-      .sort((a, b) => `${a.connectionId}${a.day}`.localeCompare(`${b.connectionId}${b.day}`));
+      .sort((a, b) => `${a.connectionId}${a.day}${a.emotion}`.localeCompare(`${b.connectionId}${b.day}${b.emotion}`));
   const chatRows = async () =>
     (await database.db.select().from(chats))
       .map((c) => ({
@@ -140,6 +145,18 @@ describe("analyze-message", () => {
     expect(rollups.reduce((s, r) => s + r.messagesIn, 0)).toBe(volume.filter((m) => !m.fromMe).length);
     expect(rollups.reduce((s, r) => s + r.messagesOut, 0)).toBe(volume.filter((m) => m.fromMe).length);
     await expectRollupsMatchRebuild(database, { latency: true, chatEnds: true });
+
+    // The dashboard's emotion filter, from the emotion-keyed rollups: each emotion's figures are its messages'.
+    const period = { from: "2000-01-01", to: "2100-12-31" };
+    const all = await withTenant(tenantId, (tx) => getTenantMetrics(tx, tenantId, period), database.db);
+    expect(Object.keys(all.emotions).length).toBeGreaterThan(1);
+    for (const emotion of Object.keys(all.emotions)) {
+      const one = await withTenant(tenantId, (tx) => getTenantMetrics(tx, tenantId, { ...period, emotion }), database.db);
+      const theirs = counted.filter((m) => (m.emotion ?? "neutral") === emotion);
+      expect(one).toMatchObject({ emotion, messagesReceived: theirs.length, analyzed: theirs.length, messagesSent: null, emotions: { [emotion]: theirs.length } });
+      expect(one.avgSatisfaction).toBeCloseTo(theirs.reduce((s, m) => s + m.satisfaction!, 0) / theirs.length, 6);
+      expect(one.heatmap.flat().reduce((s, n) => s + n, 0)).toBe(theirs.length);
+    }
   });
 
   it("writes one inference and counts once however often the event is delivered", async () => {
@@ -172,8 +189,18 @@ describe("analyze-message", () => {
     expect(await database.db.select().from(inferences)).toHaveLength(2);
     const [m] = await database.db.select().from(messages).where(eq(messages.id, messageId));
     expect(m).toMatchObject({ sentiment: 0, promptVersionId: challenger!.id, satisfaction: 50 });
-    const [day] = await database.db.select().from(dailyRollups);
-    expect(day).toMatchObject({ analyzed: 1, positive: 0, neutral: 1, negative: 0, satisfactionSum: 50 });
+    // Across the day's rows (volume, and one per emotion): the old scores left, the new ones count once.
+    const rows = await database.db.select().from(dailyRollups);
+    const total = (k: "analyzed" | "positive" | "neutral" | "negative" | "satisfactionSum") => rows.reduce((s, x) => s + x[k], 0);
+    expect({ analyzed: total("analyzed"), positive: total("positive"), neutral: total("neutral"), negative: total("negative"), satisfactionSum: total("satisfactionSum") }).toEqual({
+      analyzed: 1,
+      positive: 0,
+      neutral: 1,
+      negative: 0,
+      satisfactionSum: 50,
+    });
+    expect(rows.filter((x) => x.analyzed > 0).map((x) => x.emotion)).toEqual([m!.emotion]);
+    await expectRollupsMatchRebuild(database, { latency: true, chatEnds: true });
     const [chat] = await database.db.select().from(chats).where(eq(chats.id, m!.chatId));
     expect(chat).toMatchObject({ analyzedCount: 1, sentimentSum: 0, lastSentiment: 0 });
   });
@@ -208,9 +235,9 @@ describe("analyze-message", () => {
     expect(after!.embeddingModel).toBe("local-hash-768");
     expect(await sum()).toEqual({ analyzed: 1, negative: 1, positive: 0 });
     expect(await database.db.select().from(inferences).where(eq(inferences.messageId, b.messageId))).toHaveLength(2);
-    // Re-analysis keeps the first analysis's latency, and a deleted message's sentiment may still mark a chat's
-    // first/last point incrementally; everything else equals a rebuild.
-    await expectRollupsMatchRebuild(database, { latency: false, chatEnds: false });
+    // A deleted message's sentiment may still mark a chat's first/last point incrementally; everything else,
+    // latency of the re-analysis included, equals a rebuild.
+    await expectRollupsMatchRebuild(database, { latency: true, chatEnds: false });
   });
 
   it("splits traffic by experiment and runs a shadow challenger without touching the scores", async () => {

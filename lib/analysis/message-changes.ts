@@ -2,15 +2,16 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { messages, tenants } from "@/db/schema";
 import { enqueue } from "@/lib/jobs/outbox";
+import { refreshResponseTimes } from "@/lib/rollups/response-times";
 import { applyVolumeDelta, countsAsVolume } from "@/lib/rollups/volume";
 import * as q from "./queries";
-import { rollupWithdrawal } from "./rollup-delta";
+import { analysisLatencyMs, rollupWithdrawal } from "./rollup-delta";
 
 type MessageRow = typeof messages.$inferSelect;
 
 /**
- * A deleted message leaves every KPI: it comes out of the day's volume and, once analysed, its scores come out of
- * the chat and daily rollups, in the transaction that marks it deleted. Its scores stay on the row, for the
+ * A deleted message leaves every KPI: it comes out of the day's volume and response times and, once analysed, its
+ * scores come out of the chat and daily rollups, in the transaction that marks it deleted (after the mark). Its scores stay on the row, for the
  * conversation view.
  */
 export async function withdrawDeletedMessage(tx: Tx, message: MessageRow): Promise<void> {
@@ -21,17 +22,24 @@ export async function withdrawDeletedMessage(tx: Tx, message: MessageRow): Promi
   const [tenant] = await tx.select({ timezone: tenants.timezone }).from(tenants).where(eq(tenants.id, message.tenantId));
   const timezone = tenant?.timezone ?? "America/Sao_Paulo";
   const writes: Promise<unknown>[] = [];
-  if (counted) writes.push(applyVolumeDelta(tx, message.tenantId, message.connectionId, message.sentAt, timezone, message.fromMe, -1));
+  // The caller has marked the row deleted: the replies around it are recomputed without it.
+  if (counted) {
+    writes.push(
+      applyVolumeDelta(tx, message.tenantId, message.connectionId, message.sentAt, timezone, message.fromMe, -1),
+      refreshResponseTimes(tx, message.chatId, message.sentAt, timezone),
+    );
+  }
   if (scored) {
     const delta = rollupWithdrawal({
       sentiment: message.sentiment!,
       satisfaction: message.satisfaction!,
       emotion: message.emotion ?? "neutral",
       tone: message.tone ?? "neutral",
+      latencyMs: analysisLatencyMs(message),
     });
     writes.push(
       q.applyChatDelta(tx, message.tenantId, message.chatId, message.sentAt, null, delta.chat),
-      q.applyRollupDelta(tx, message.tenantId, message.connectionId, message.sentAt, timezone, delta.daily),
+      ...delta.daily.map((d) => q.applyRollupDelta(tx, message.tenantId, message.connectionId, message.sentAt, timezone, d)),
     );
   }
   await Promise.all(writes);

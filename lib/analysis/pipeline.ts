@@ -8,7 +8,7 @@ import { sha256 } from "./prompt-template";
 import { analysisProviderFor, embeddingProvider } from "./providers/resolve";
 import type { AnalysisRequest, AnalysisResult } from "./providers/types";
 import * as q from "./queries";
-import { rollupDelta, type Scores } from "./rollup-delta";
+import { analysisLatencyMs, rollupDelta, type PreviousScores, type Scores } from "./rollup-delta";
 
 export type AnalysisOutcome =
   | { skipped: string }
@@ -130,15 +130,21 @@ async function apply(
     await scores;
     return true;
   }
-  const previous: Scores | null =
+  const previous: PreviousScores | null =
     current.analysisStatus === "done" && current.sentiment !== null && current.satisfaction !== null
-      ? { sentiment: current.sentiment, satisfaction: current.satisfaction, emotion: current.emotion ?? "neutral", tone: current.tone ?? "neutral" }
+      ? {
+          sentiment: current.sentiment,
+          satisfaction: current.satisfaction,
+          emotion: current.emotion ?? "neutral",
+          tone: current.tone ?? "neutral",
+          latencyMs: analysisLatencyMs(current),
+        }
       : null;
   const delta = rollupDelta(next, previous, now.getTime() - current.createdAt.getTime());
   await Promise.all([
     scores,
     q.applyChatDelta(tx, tenantId, current.chatId, current.sentAt, next.sentiment, delta.chat),
-    q.applyRollupDelta(tx, tenantId, current.connectionId, current.sentAt, timezone, delta.daily),
+    ...delta.daily.map((d) => q.applyRollupDelta(tx, tenantId, current.connectionId, current.sentAt, timezone, d)),
   ]);
   return true;
 }

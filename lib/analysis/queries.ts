@@ -132,6 +132,7 @@ export async function lockMessage(tx: DbOrTx, tenantId: string, messageId: strin
       connectionId: messages.connectionId,
       sentAt: messages.sentAt,
       createdAt: messages.createdAt,
+      analyzedAt: messages.analyzedAt,
       embeddingModel: messages.embeddingModel,
     })
     .from(messages)
@@ -222,16 +223,24 @@ export type RollupDelta = {
   latencyBuckets: Record<string, number>;
 };
 
-/** One upsert per change: the day is the message's local day in the tenant's timezone. */
-export async function applyRollupDelta(tx: DbOrTx, tenantId: string, connectionId: string, sentAt: Date, timezone: string, d: RollupDelta) {
+/** Rollup rows are keyed by emotion, so a change moves counts between at most two rows. */
+export type KeyedRollupDelta = { emotion: string; delta: RollupDelta };
+
+/**
+ * One upsert per emotion row a change touches: the day is the message's local day in the tenant's timezone, and
+ * the row's hours count its scored messages, for the heatmap under an emotion filter.
+ */
+export async function applyRollupDelta(tx: DbOrTx, tenantId: string, connectionId: string, sentAt: Date, timezone: string, { emotion, delta: d }: KeyedRollupDelta) {
+  const local = sql`(${sentAt.toISOString()}::timestamptz at time zone ${timezone})`;
+  const hours = d.analyzed === 0 ? sql`'{}'::jsonb` : sql`jsonb_build_object(extract(hour from ${local})::int::text, ${d.analyzed}::int)`;
   await tx.execute(sql`
-    insert into daily_rollups as r (tenant_id, connection_id, day, analyzed, positive, neutral, negative, sentiment_sum,
-      satisfaction_sum, satisfaction_count, emotions, tones, satisfaction_buckets, latency_buckets, updated_at)
-    values (${tenantId}, ${connectionId}, to_char(${sentAt.toISOString()}::timestamptz at time zone ${timezone}, 'YYYY-MM-DD'),
+    insert into daily_rollups as r (tenant_id, connection_id, day, emotion, analyzed, positive, neutral, negative, sentiment_sum,
+      satisfaction_sum, satisfaction_count, emotions, tones, satisfaction_buckets, latency_buckets, hours, updated_at)
+    values (${tenantId}, ${connectionId}, to_char(${local}, 'YYYY-MM-DD'), ${emotion},
       ${d.analyzed}, ${d.positive}, ${d.neutral}, ${d.negative}, ${d.sentimentSum}, ${d.satisfactionSum}, ${d.satisfactionCount},
       ${JSON.stringify(d.emotions)}::jsonb, ${JSON.stringify(d.tones)}::jsonb, ${JSON.stringify(d.satisfactionBuckets)}::jsonb,
-      ${JSON.stringify(d.latencyBuckets)}::jsonb, now())
-    on conflict (tenant_id, connection_id, day) do update set
+      ${JSON.stringify(d.latencyBuckets)}::jsonb, ${hours}, now())
+    on conflict (tenant_id, connection_id, day, emotion) do update set
       analyzed = r.analyzed + excluded.analyzed,
       positive = r.positive + excluded.positive,
       neutral = r.neutral + excluded.neutral,
@@ -243,6 +252,7 @@ export async function applyRollupDelta(tx: DbOrTx, tenantId: string, connectionI
       tones = jsonb_counts_add(r.tones, excluded.tones),
       satisfaction_buckets = jsonb_counts_add(r.satisfaction_buckets, excluded.satisfaction_buckets),
       latency_buckets = jsonb_counts_add(r.latency_buckets, excluded.latency_buckets),
+      hours = jsonb_counts_add(r.hours, excluded.hours),
       updated_at = now()`);
 }
 

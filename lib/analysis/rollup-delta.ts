@@ -1,5 +1,5 @@
 import { latencyBucket, polarityOf, satisfactionBucket } from "./polarity";
-import type { ChatDelta, RollupDelta } from "./queries";
+import type { ChatDelta, KeyedRollupDelta, RollupDelta } from "./queries";
 
 export type Scores = { sentiment: number; satisfaction: number; emotion: string; tone: string };
 
@@ -13,8 +13,8 @@ function merge(a: Record<string, number>, b: Record<string, number>): Record<str
   return out;
 }
 
-/** A message's contribution to the daily rollup, with sign +1 (add) or −1 (remove scores it replaced). */
-function contribution(s: Scores, sign: 1 | -1): RollupDelta {
+/** A message's contribution to its emotion's daily rollup row, with sign +1 (add) or −1 (take out). */
+function contribution(s: Scores, sign: 1 | -1, latencyMs: number | null): RollupDelta {
   const polarity = polarityOf(s.sentiment);
   return {
     analyzed: sign,
@@ -27,39 +27,51 @@ function contribution(s: Scores, sign: 1 | -1): RollupDelta {
     emotions: counts(s.emotion, sign),
     tones: counts(s.tone, sign),
     satisfactionBuckets: counts(satisfactionBucket(s.satisfaction), sign),
-    latencyBuckets: {},
+    latencyBuckets: latencyMs === null ? {} : counts(latencyBucket(latencyMs), sign),
   };
 }
+
+function sum(a: RollupDelta, b: RollupDelta): RollupDelta {
+  return {
+    analyzed: a.analyzed + b.analyzed,
+    positive: a.positive + b.positive,
+    neutral: a.neutral + b.neutral,
+    negative: a.negative + b.negative,
+    sentimentSum: a.sentimentSum + b.sentimentSum,
+    satisfactionSum: a.satisfactionSum + b.satisfactionSum,
+    satisfactionCount: a.satisfactionCount + b.satisfactionCount,
+    emotions: merge(a.emotions, b.emotions),
+    tones: merge(a.tones, b.tones),
+    satisfactionBuckets: merge(a.satisfactionBuckets, b.satisfactionBuckets),
+    latencyBuckets: merge(a.latencyBuckets, b.latencyBuckets),
+  };
+}
+
+export type PreviousScores = Scores & { latencyMs: number | null };
 
 /**
  * What the rollups move by when `next` replaces `previous` (null on a first analysis): exactly the difference,
- * so a re-analysis never counts a message twice. First analyses also record their latency.
+ * so a re-analysis never counts a message twice. The latency is acceptance to this analysis, as a rebuild reads
+ * it from the row.
  */
-export function rollupDelta(next: Scores, previous: Scores | null, latencyMs: number): { daily: RollupDelta; chat: ChatDelta } {
-  const add = contribution(next, 1);
+export function rollupDelta(next: Scores, previous: PreviousScores | null, latencyMs: number): { daily: KeyedRollupDelta[]; chat: ChatDelta } {
+  const add = contribution(next, 1, latencyMs);
   if (!previous) {
-    add.latencyBuckets = { [latencyBucket(latencyMs)]: 1 };
-    return { daily: add, chat: { count: 1, negative: add.negative, sentimentSum: add.sentimentSum, satisfactionSum: add.satisfactionSum } };
+    return { daily: [{ emotion: next.emotion, delta: add }], chat: { count: 1, negative: add.negative, sentimentSum: add.sentimentSum, satisfactionSum: add.satisfactionSum } };
   }
-  const sub = contribution(previous, -1);
-  const daily: RollupDelta = {
-    analyzed: 0,
-    positive: add.positive + sub.positive,
-    neutral: add.neutral + sub.neutral,
-    negative: add.negative + sub.negative,
-    sentimentSum: add.sentimentSum + sub.sentimentSum,
-    satisfactionSum: add.satisfactionSum + sub.satisfactionSum,
-    satisfactionCount: 0,
-    emotions: merge(add.emotions, sub.emotions),
-    tones: merge(add.tones, sub.tones),
-    satisfactionBuckets: merge(add.satisfactionBuckets, sub.satisfactionBuckets),
-    latencyBuckets: {},
-  };
-  return { daily, chat: { count: 0, negative: daily.negative, sentimentSum: daily.sentimentSum, satisfactionSum: daily.satisfactionSum } };
+  const sub = contribution(previous, -1, previous.latencyMs);
+  const net = sum(add, sub);
+  const daily = previous.emotion === next.emotion ? [{ emotion: next.emotion, delta: net }] : [{ emotion: previous.emotion, delta: sub }, { emotion: next.emotion, delta: add }];
+  return { daily, chat: { count: 0, negative: net.negative, sentimentSum: net.sentimentSum, satisfactionSum: net.satisfactionSum } };
 }
 
 /** What a message takes out of the rollups when it leaves the KPIs (deleted after it was analysed). */
-export function rollupWithdrawal(previous: Scores): { daily: RollupDelta; chat: ChatDelta } {
-  const daily = contribution(previous, -1);
-  return { daily, chat: { count: -1, negative: daily.negative, sentimentSum: daily.sentimentSum, satisfactionSum: daily.satisfactionSum } };
+export function rollupWithdrawal(previous: PreviousScores): { daily: KeyedRollupDelta[]; chat: ChatDelta } {
+  const daily = contribution(previous, -1, previous.latencyMs);
+  return { daily: [{ emotion: previous.emotion, delta: daily }], chat: { count: -1, negative: daily.negative, sentimentSum: daily.sentimentSum, satisfactionSum: daily.satisfactionSum } };
+}
+
+/** Acceptance to analysis, as the rollups bucket it; null when the row was never analysed. */
+export function analysisLatencyMs(row: { createdAt: Date; analyzedAt: Date | null }): number | null {
+  return row.analyzedAt ? row.analyzedAt.getTime() - row.createdAt.getTime() : null;
 }

@@ -2,6 +2,8 @@
  * The public API described for integrators (OpenAPI 3.1). Hand-written next to the zod schemas it mirrors; the
  * test in lib/api/openapi.test.ts checks that every route file under app/api/v1 is documented.
  */
+import { EMOTIONS } from "@/lib/analysis/local/types";
+
 const error = { $ref: "#/components/responses/Error" };
 const uuid = { type: "string", format: "uuid" };
 
@@ -55,14 +57,19 @@ export const openApiDocument = {
         properties: {
           from: { type: "string", format: "date" },
           to: { type: "string", format: "date" },
+          emotion: { type: ["string", "null"], description: "The emotion filter, when given: every figure then counts the customer messages analysed with it" },
           messagesReceived: { type: "integer" },
-          messagesSent: { type: "integer" },
+          messagesSent: { type: ["integer", "null"], description: "Null under an emotion filter" },
           analyzed: { type: "integer" },
           avgSentiment: { type: ["number", "null"] },
           pctPositive: { type: ["number", "null"] },
           pctNegative: { type: ["number", "null"] },
           avgSatisfaction: { type: ["number", "null"] },
           p95AnalysisLatencyMs: { type: ["number", "null"] },
+          medianFirstResponseSeconds: {
+            type: ["number", "null"],
+            description: "Median time from a customer turn's first message to the reply that ends it, for replies sent in the period (from rollup buckets, within ±9 %); null under an emotion filter",
+          },
           emotions: { type: "object", additionalProperties: { type: "integer" } },
           daily: { type: "array", items: { type: "object" } },
         },
@@ -118,6 +125,7 @@ export const openApiDocument = {
           { name: "from", in: "query", schema: { type: "string", format: "date" } },
           { name: "to", in: "query", schema: { type: "string", format: "date" } },
           { name: "connection_id", in: "query", schema: uuid },
+          { name: "emotion", in: "query", schema: { enum: [...EMOTIONS] } },
         ],
         responses: { 200: { description: "Metrics", content: { "application/json": { schema: { type: "object", properties: { data: { $ref: "#/components/schemas/Metrics" } } } } } }, 401: error, 404: error, 422: error },
       },

@@ -50,7 +50,7 @@ export async function listConversations(tx: DbOrTx, tenantId: string, q: Convers
   const where = and(...conditions(tenantId, q, timezone));
   const order = ORDER[q.sort];
   const direction = q.dir === "asc" ? asc : desc;
-  const [rows, [total]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     tx
       .select({
         id: chats.id,
@@ -74,9 +74,15 @@ export async function listConversations(tx: DbOrTx, tenantId: string, q: Convers
       .orderBy(sql`${direction(order)} nulls last`, desc(chats.id))
       .limit(page.limit)
       .offset(page.offset),
-    tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(chats).where(where),
+    countConversations(tx, tenantId, q, timezone),
   ]);
-  return { rows: rows.map((r) => ({ ...r, trend: trendOf(r.firstSentiment, r.lastSentiment, r.analyzedCount) })), total: total!.n, pageSize: PAGE_SIZE };
+  return { rows: rows.map((r) => ({ ...r, trend: trendOf(r.firstSentiment, r.lastSentiment, r.analyzedCount) })), total, pageSize: PAGE_SIZE };
+}
+
+/** How many conversations the list holds for these filters: the dashboard's conversations card. */
+export async function countConversations(tx: DbOrTx, tenantId: string, q: ConversationQuery, timezone: string): Promise<number> {
+  const [total] = await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(chats).where(and(...conditions(tenantId, q, timezone)));
+  return total!.n;
 }
 
 export type Trend = "recovered" | "deteriorated" | null;

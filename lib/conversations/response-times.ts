@@ -4,13 +4,14 @@ export type ResponseTimes = { firstResponseMs: number | null; medianReplyMs: num
 
 /**
  * From the conversation's own messages: the time from the customer's first message to the business's first answer,
- * and the median time from each customer turn (its first message) to the reply that ends it.
+ * and the median time from each customer turn (its first message) to the reply that ends it. The same turns as the
+ * dashboard's rollups (SQL refresh_response_times): reactions and deleted messages take no part.
  */
 export function responseTimes(messages: Pick<ConversationMessage, "fromMe" | "sentAt" | "deletedAt" | "type">[]): ResponseTimes {
   const turns: number[] = [];
   let waitingSince: Date | null = null;
   for (const m of messages) {
-    if (m.type === "reaction") continue;
+    if (m.type === "reaction" || m.deletedAt) continue;
     if (!m.fromMe) {
       waitingSince ??= m.sentAt;
     } else if (waitingSince) {

@@ -6,6 +6,7 @@ import type { NormalizedMessage } from "@/lib/evolution/normalize";
 import { enqueue } from "@/lib/jobs/outbox";
 import { hashJid, hashPhone, maskPhone } from "@/lib/security/phone";
 import { redactPii } from "@/lib/security/pii";
+import { refreshResponseTimes } from "@/lib/rollups/response-times";
 import { applyVolumeDelta, countsAsVolume } from "@/lib/rollups/volume";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { applyPendingEvents } from "./message-events";
@@ -89,6 +90,7 @@ export async function ingestMessage(db: Db, target: IngestTarget, m: NormalizedM
         }),
         // A deletion that arrived first was applied above and took this count back out already.
         countsAsVolume(m.type) ? applyVolumeDelta(tx, target.tenantId, target.connectionId, m.sentAt, target.timezone, m.fromMe, 1) : null,
+        countsAsVolume(m.type) ? refreshResponseTimes(tx, chat.id, m.sentAt, target.timezone) : null,
       ]);
       if (status === "pending") {
         await enqueue(tx, { name: "message/received", data: { tenantId: target.tenantId, messageId }, tenantId: target.tenantId });

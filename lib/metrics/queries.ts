@@ -2,14 +2,18 @@ import { and, eq, gte, lte } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { dailyRollups } from "@/db/schema";
 import { latencyBucketUpperMs } from "@/lib/analysis/polarity";
+import { medianFromBuckets } from "@/lib/rollups/response-times";
 
 export type DailyPoint = { day: string; received: number; sent: number; analyzed: number; avgSentiment: number | null };
 
 export type TenantMetrics = {
   from: string;
   to: string;
+  /** Under an emotion filter every figure counts the customer messages analysed with that emotion. */
+  emotion: string | null;
   messagesReceived: number;
-  messagesSent: number;
+  /** Null under an emotion filter: the business's own messages carry no emotion. */
+  messagesSent: number | null;
   analyzed: number;
   positive: number;
   neutral: number;
@@ -20,6 +24,11 @@ export type TenantMetrics = {
   avgSatisfaction: number | null;
   /** Upper bound of the half-octave bucket holding the 95th percentile of acceptance-to-analysis time. */
   p95AnalysisLatencyMs: number | null;
+  /**
+   * Median time from the first message of a customer turn to the business reply that ends it, over the replies
+   * sent in the period, interpolated from rollup buckets; null under an emotion filter.
+   */
+  medianFirstResponseSeconds: number | null;
   emotions: Record<string, number>;
   tones: Record<string, number>;
   satisfactionDistribution: Record<string, number>;
@@ -54,7 +63,12 @@ const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
  * The tenant's KPIs for a period of local days, read from the daily rollups (never by scanning messages): the
  * same numbers for the dashboard cards and the metrics API.
  */
-export async function getTenantMetrics(tx: DbOrTx, tenantId: string, period: { from: string; to: string; connectionId?: string }): Promise<TenantMetrics> {
+export async function getTenantMetrics(
+  tx: DbOrTx,
+  tenantId: string,
+  period: { from: string; to: string; connectionId?: string; emotion?: string },
+): Promise<TenantMetrics> {
+  const emotion = period.emotion ?? null;
   const rows = await tx
     .select()
     .from(dailyRollups)
@@ -64,6 +78,7 @@ export async function getTenantMetrics(tx: DbOrTx, tenantId: string, period: { f
         gte(dailyRollups.day, period.from),
         lte(dailyRollups.day, period.to),
         period.connectionId ? eq(dailyRollups.connectionId, period.connectionId) : undefined,
+        emotion ? eq(dailyRollups.emotion, emotion) : undefined,
       ),
     );
   const byDay = new Map<string, DailyPoint & { sentimentSum: number }>();
@@ -71,11 +86,15 @@ export async function getTenantMetrics(tx: DbOrTx, tenantId: string, period: { f
   const tones: Record<string, number> = {};
   const satisfactionDistribution: Record<string, number> = {};
   const latency: Record<string, number> = {};
+  const responses: Record<string, number> = {};
   const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   const connectionSums = new Map<string, { received: number; sent: number; analyzed: number; sentimentSum: number }>();
   let received = 0, sent = 0, analyzed = 0, positive = 0, neutral = 0, negative = 0, sentimentSum = 0, satisfactionSum = 0, satisfactionCount = 0;
   for (const r of rows) {
-    received += r.messagesIn;
+    // Unfiltered, volume and hours come from the '' rows; filtered, the emotion's scored messages are the volume.
+    const volumeIn = emotion ? r.analyzed : r.messagesIn;
+    const countsHours = emotion ? true : r.emotion === "";
+    received += volumeIn;
     sent += r.messagesOut;
     analyzed += r.analyzed;
     positive += r.positive;
@@ -88,16 +107,17 @@ export async function getTenantMetrics(tx: DbOrTx, tenantId: string, period: { f
     addCounts(tones, r.tones);
     addCounts(satisfactionDistribution, r.satisfactionBuckets);
     addCounts(latency, r.latencyBuckets);
+    addCounts(responses, r.responseBuckets);
     const weekday = new Date(`${r.day}T12:00:00Z`).getUTCDay();
-    for (const [hour, count] of Object.entries(r.hours)) heatmap[weekday]![Number(hour)]! += count;
+    if (countsHours) for (const [hour, count] of Object.entries(r.hours)) heatmap[weekday]![Number(hour)]! += count;
     const c = connectionSums.get(r.connectionId) ?? { received: 0, sent: 0, analyzed: 0, sentimentSum: 0 };
-    c.received += r.messagesIn;
+    c.received += volumeIn;
     c.sent += r.messagesOut;
     c.analyzed += r.analyzed;
     c.sentimentSum += r.sentimentSum;
     connectionSums.set(r.connectionId, c);
     const d = byDay.get(r.day) ?? { day: r.day, received: 0, sent: 0, analyzed: 0, avgSentiment: null, sentimentSum: 0 };
-    d.received += r.messagesIn;
+    d.received += volumeIn;
     d.sent += r.messagesOut;
     d.analyzed += r.analyzed;
     d.sentimentSum += r.sentimentSum;
@@ -109,8 +129,9 @@ export async function getTenantMetrics(tx: DbOrTx, tenantId: string, period: { f
   return {
     from: period.from,
     to: period.to,
+    emotion,
     messagesReceived: received,
-    messagesSent: sent,
+    messagesSent: emotion ? null : sent,
     analyzed,
     positive,
     neutral,
@@ -120,6 +141,7 @@ export async function getTenantMetrics(tx: DbOrTx, tenantId: string, period: { f
     pctNegative: ratio(negative * 100, analyzed),
     avgSatisfaction: ratio(satisfactionSum, satisfactionCount),
     p95AnalysisLatencyMs: percentileFromBuckets(latency, 0.95),
+    medianFirstResponseSeconds: emotion ? null : medianFromBuckets(responses),
     emotions,
     tones,
     satisfactionDistribution,

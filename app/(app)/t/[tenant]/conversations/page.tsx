@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { AppShell } from "@/components/app-shell";
 import { ConversationsTable } from "@/components/conversations/conversations-table";
 import { LiveRefresh } from "@/components/live-refresh";
+import { TableSkeleton } from "@/components/skeletons";
 import { navLabels, tenantNav } from "@/components/tenant-nav";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
@@ -11,10 +12,11 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { EMOTIONS } from "@/lib/analysis/local/types";
 import { requireTenant } from "@/lib/auth/guards";
 import { listConversations } from "@/lib/conversations/queries";
-import { conversationQuerySchema } from "@/lib/conversations/schemas";
+import { conversationQuerySchema, type ConversationQuery } from "@/lib/conversations/schemas";
 import { listConnectionsPublic } from "@/lib/messages/queries";
 import { common } from "@/lib/i18n/dictionaries/common";
 import { conversationStrings } from "@/lib/i18n/dictionaries/conversations";
+import { emotionStrings } from "@/lib/i18n/dictionaries/emotions";
 import { getT } from "@/lib/i18n/server";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
@@ -33,29 +35,10 @@ export default async function ConversationsPage({ params, searchParams }: { para
   // A hand-edited URL with a bad value falls back to the defaults instead of failing the page.
   const parsed = conversationQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : conversationQuerySchema.parse({});
-  const [result, connectionList] = await withTenant(tenant.id, (tx) =>
-    Promise.all([listConversations(tx, tenant.id, query, tenant.timezone), listConnectionsPublic(tx, tenant.id)]),
-  );
+  const connectionList = await withTenant(tenant.id, (tx) => listConnectionsPublic(tx, tenant.id));
   const { t, locale } = await getT(conversationStrings);
   const { t: tc } = await getT(common);
-  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-  const pageHref = (page: number) => {
-    const search = new URLSearchParams(raw);
-    search.set("page", String(page));
-    return `/t/${tenant.slug}/conversations?${search.toString()}`;
-  };
-  const rows = result.rows.map((r) => ({
-    id: r.id,
-    contact: r.contactName ?? t("unknown"),
-    phoneMasked: r.phoneMasked,
-    connectionName: r.connectionName,
-    lastMessageAt: r.lastMessageAt?.toISOString() ?? null,
-    messageCount: r.messageCount,
-    avgSentiment: r.avgSentiment === null ? null : Number(r.avgSentiment),
-    avgSatisfaction: r.avgSatisfaction === null ? null : Number(r.avgSatisfaction),
-    trend: r.trend,
-  }));
-  const exportQuery = new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "page")).toString();
+  const { t: te } = await getT(emotionStrings);
   const filtered = Object.keys(raw).some((k) => !["sort", "dir", "page"].includes(k));
 
   return (
@@ -93,7 +76,7 @@ export default async function ConversationsPage({ params, searchParams }: { para
                 <option value="">{t("all")}</option>
                 {EMOTIONS.map((e) => (
                   <option key={e} value={e}>
-                    {e}
+                    {te(e)}
                   </option>
                 ))}
               </NativeSelect>
@@ -133,6 +116,48 @@ export default async function ConversationsPage({ params, searchParams }: { para
           </form>
         </CardContent>
       </Card>
+      {/* The filters answer at once; the results stream in behind a skeleton, keyed by the query. */}
+      <Suspense key={JSON.stringify(raw)} fallback={<TableSkeleton label={t("loading")} />}>
+        <ConversationResults tenant={tenant} raw={raw} query={query} filtered={filtered} />
+      </Suspense>
+    </AppShell>
+  );
+}
+
+async function ConversationResults({
+  tenant,
+  raw,
+  query,
+  filtered,
+}: {
+  tenant: Awaited<ReturnType<typeof requireTenant>>["tenant"];
+  raw: Record<string, string>;
+  query: ConversationQuery;
+  filtered: boolean;
+}) {
+  const result = await withTenant(tenant.id, (tx) => listConversations(tx, tenant.id, query, tenant.timezone));
+  const { t, locale } = await getT(conversationStrings);
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const pageHref = (page: number) => {
+    const search = new URLSearchParams(raw);
+    search.set("page", String(page));
+    return `/t/${tenant.slug}/conversations?${search.toString()}`;
+  };
+  const rows = result.rows.map((r) => ({
+    id: r.id,
+    contact: r.contactName ?? t("unknown"),
+    phoneMasked: r.phoneMasked,
+    connectionName: r.connectionName,
+    lastMessageAt: r.lastMessageAt?.toISOString() ?? null,
+    messageCount: r.messageCount,
+    avgSentiment: r.avgSentiment === null ? null : Number(r.avgSentiment),
+    avgSatisfaction: r.avgSatisfaction === null ? null : Number(r.avgSatisfaction),
+    trend: r.trend,
+  }));
+  const exportQuery = new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "page")).toString();
+
+  return (
+    <>
       <Card>
         {rows.length === 0 ? (
           <CardHeader>
@@ -188,6 +213,6 @@ export default async function ConversationsPage({ params, searchParams }: { para
           ) : null}
         </div>
       </nav>
-    </AppShell>
+    </>
   );
 }

@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { AppShell } from "@/components/app-shell";
 import { DistributionChart, VolumeChart } from "@/components/dashboard/charts";
 import { Heatmap } from "@/components/dashboard/heatmap";
 import { LiveRefresh } from "@/components/live-refresh";
+import { DashboardSkeleton } from "@/components/skeletons";
 import { navLabels, tenantNav } from "@/components/tenant-nav";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -11,9 +13,14 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { requireTenant } from "@/lib/auth/guards";
 import { describeAnalysisModel } from "@/lib/analysis/model-info";
+import { EMOTIONS, type Emotion } from "@/lib/analysis/local/types";
+import { countConversations } from "@/lib/conversations/queries";
+import { conversationQuerySchema } from "@/lib/conversations/schemas";
 import { analysisStrings } from "@/lib/i18n/dictionaries/analysis";
 import { common } from "@/lib/i18n/dictionaries/common";
 import { dashboardStrings } from "@/lib/i18n/dictionaries/dashboard";
+import { emotionStrings } from "@/lib/i18n/dictionaries/emotions";
+import { formatDuration } from "@/lib/i18n/duration";
 import { getT } from "@/lib/i18n/server";
 import { listConnectionsPublic } from "@/lib/messages/queries";
 import { dashboardPeriod, RANGES } from "@/lib/metrics/period";
@@ -27,94 +34,29 @@ export const metadata = { title: "Painel" };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+type Tenant = Awaited<ReturnType<typeof requireTenant>>["tenant"];
+type User = Awaited<ReturnType<typeof requireTenant>>["user"];
+type Filters = { period: { from: string; to: string }; previous: { from: string; to: string }; connectionId?: string; emotion?: Emotion };
+
 export default async function DashboardPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: SearchParams }) {
   const { tenant: slug } = await params;
+  // Before anything streams: a foreign or unknown tenant must still answer 404.
   const { user, tenant } = await requireTenant(slug);
   const sp = await searchParams;
   const str = (k: string) => (typeof sp[k] === "string" ? (sp[k] as string) : undefined);
   const { range, period, previous } = dashboardPeriod(tenant.timezone, { range: str("range"), from: str("from"), to: str("to") });
   const connectionId = str("connection") && UUID.test(str("connection")!) ? str("connection") : undefined;
-  const [overview, metrics, before, connectionList] = await withTenant(tenant.id, (tx) =>
-    Promise.all([
-      getTenantOverview(tx, tenant.id, new Date(`${period.from}T00:00:00Z`)),
-      getTenantMetrics(tx, tenant.id, { ...period, connectionId }),
-      getTenantMetrics(tx, tenant.id, { ...previous, connectionId }),
-      listConnectionsPublic(tx, tenant.id),
-    ]),
-  );
+  const emotion = EMOTIONS.includes(str("emotion") as Emotion) ? (str("emotion") as Emotion) : undefined;
+  const connectionList = await withTenant(tenant.id, (tx) => listConnectionsPublic(tx, tenant.id));
   const { t, locale } = await getT(dashboardStrings);
   const { t: tc } = await getT(common);
-  const { t: ta } = await getT(analysisStrings);
-  const model = describeAnalysisModel();
-  const n = new Intl.NumberFormat(locale);
-  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
-  const pct = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const shortDay = new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", timeZone: "UTC" });
+  const { t: te } = await getT(emotionStrings);
   const longDay = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
-
-  // Every number opens the conversations it counts: same period, same connection.
-  const drill = (extra: Record<string, string> = {}, days = period) => {
-    const q = new URLSearchParams({ from: days.from, to: days.to, ...(connectionId ? { connection: connectionId } : {}), ...extra });
-    return `/t/${tenant.slug}/conversations?${q.toString()}`;
-  };
   const here = (extra: Record<string, string>) => {
-    const q = new URLSearchParams({ ...(connectionId ? { connection: connectionId } : {}), ...extra });
+    const q = new URLSearchParams({ ...(connectionId ? { connection: connectionId } : {}), ...(emotion ? { emotion } : {}), ...extra });
     return `/t/${tenant.slug}/dashboard?${q.toString()}`;
   };
-  const delta = (now: number | null, then: number | null, format: (v: number) => string) =>
-    now === null || then === null ? undefined : t("vsPrevious", { delta: `${now - then >= 0 ? "+" : "−"}${format(Math.abs(now - then))}` });
-
-  const cards: { id: string; label: string; value: string; hint?: string; href: string }[] = [
-    { id: "received", label: t("received"), value: n.format(metrics.messagesReceived), hint: delta(metrics.messagesReceived, before.messagesReceived, n.format), href: drill() },
-    { id: "sent", label: t("sent"), value: n.format(metrics.messagesSent), hint: delta(metrics.messagesSent, before.messagesSent, n.format), href: drill() },
-    {
-      id: "sentiment",
-      label: t("avgSentiment"),
-      value: metrics.avgSentiment === null ? "—" : decimal.format(metrics.avgSentiment),
-      hint: metrics.avgSentiment === null ? t("noScores") : delta(metrics.avgSentiment, before.avgSentiment, decimal.format),
-      href: drill({ sort: "sentiment", dir: "asc" }),
-    },
-    { id: "positive", label: t("pctPositive"), value: metrics.pctPositive === null ? "—" : `${pct.format(metrics.pctPositive)}%`, hint: delta(metrics.pctPositive, before.pctPositive, (v) => `${pct.format(v)} p.p.`), href: drill({ sentimentMin: "0.1" }) },
-    { id: "negative", label: t("pctNegative"), value: metrics.pctNegative === null ? "—" : `${pct.format(metrics.pctNegative)}%`, hint: delta(metrics.pctNegative, before.pctNegative, (v) => `${pct.format(v)} p.p.`), href: drill({ negative: "1" }) },
-    {
-      id: "satisfaction",
-      label: t("avgSatisfaction"),
-      value: metrics.avgSatisfaction === null ? "—" : n.format(Math.round(metrics.avgSatisfaction)),
-      hint: metrics.avgSatisfaction === null ? t("noScores") : delta(metrics.avgSatisfaction, before.avgSatisfaction, (v) => n.format(Math.round(v))),
-      href: drill({ sort: "satisfaction", dir: "asc" }),
-    },
-    { id: "conversations", label: t("conversations"), value: n.format(overview.chats), href: drill() },
-    {
-      id: "latency",
-      label: t("p95Latency"),
-      value: metrics.p95AnalysisLatencyMs === null ? "—" : metrics.p95AnalysisLatencyMs < 1000 ? `${n.format(metrics.p95AnalysisLatencyMs)} ms` : `${decimal.format(metrics.p95AnalysisLatencyMs / 1000)} s`,
-      href: `/t/${tenant.slug}/settings/analysis`,
-    },
-  ];
-
-  const volume = metrics.daily.map((d) => ({
-    day: d.day,
-    label: shortDay.format(new Date(`${d.day}T00:00:00Z`)),
-    received: d.received,
-    sent: d.sent,
-    avgSentiment: d.avgSentiment === null ? null : Math.round(d.avgSentiment * 100) / 100,
-    href: drill({}, { from: d.day, to: d.day }),
-  }));
-  const bars = (counts: Record<string, number>, param: string | null, order?: string[]) =>
-    (order ?? Object.keys(counts).sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0)))
-      .filter((k) => counts[k])
-      .map((k) => ({ key: k, label: k, value: counts[k] ?? 0, href: param ? drill({ [param]: k }) : drill() }));
-  const satisfaction = Array.from({ length: 10 }, (_, i) => ({
-    key: String(i),
-    label: `${i * 10}–${i === 9 ? 100 : i * 10 + 9}`,
-    value: metrics.satisfactionDistribution[String(i)] ?? 0,
-    href: drill({ satisfactionMin: String(i * 10), satisfactionMax: String(i === 9 ? 100 : i * 10 + 9) }),
-  }));
-  // Sunday first, as Date.getUTCDay counts them; names in the user's language.
-  const weekdays = Array.from({ length: 7 }, (_, d) => new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2026, 10, 22 + d))));
-  const byConnection = connectionList
-    .filter((c) => metrics.byConnection[c.id])
-    .map((c) => ({ key: c.id, label: c.name, value: metrics.byConnection[c.id]!.received, href: drill({ connection: c.id }) }));
+  const filters: Filters = { period, previous, connectionId, emotion };
 
   return (
     <AppShell
@@ -148,8 +90,8 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           ))}
         </nav>
       </div>
-      {/* Keyed by the period: a preset link changes the dates the form shows, not only the URL. */}
-      <form key={`${period.from}|${period.to}|${connectionId ?? ""}`} method="get" className="flex flex-wrap items-end gap-2 text-sm" aria-label={t("custom")}>
+      {/* Keyed by the filters: a preset link changes the dates the form shows, not only the URL. */}
+      <form key={`${period.from}|${period.to}|${connectionId ?? ""}|${emotion ?? ""}`} method="get" className="flex flex-wrap items-end gap-2 text-sm" aria-label={t("custom")}>
         <label className="grid gap-1">
           {t("custom")}
           <span className="flex gap-1">
@@ -168,12 +110,150 @@ export default async function DashboardPage({ params, searchParams }: { params: 
             ))}
           </NativeSelect>
         </label>
+        <label className="grid gap-1">
+          {t("emotion")}
+          <NativeSelect name="emotion" defaultValue={emotion ?? ""} className="w-44" data-testid="dashboard-emotion">
+            <option value="">{t("allEmotions")}</option>
+            {EMOTIONS.map((e) => (
+              <option key={e} value={e}>
+                {te(e)}
+              </option>
+            ))}
+          </NativeSelect>
+        </label>
         <Button type="submit" variant="secondary">
           {t("apply")}
         </Button>
       </form>
+      {emotion ? (
+        <p className="text-sm text-muted-foreground" data-testid="dashboard-emotion-notice">
+          {t("emotionFiltered", { emotion: te(emotion) })}
+        </p>
+      ) : null}
+      <Suspense key={`${period.from}|${period.to}|${connectionId ?? ""}|${emotion ?? ""}`} fallback={<DashboardSkeleton label={t("loading")} />}>
+        <DashboardBody tenant={tenant} user={user} filters={filters} connectionList={connectionList} />
+      </Suspense>
+    </AppShell>
+  );
+}
 
-      {metrics.messagesReceived === 0 && metrics.messagesSent === 0 ? (
+async function DashboardBody({
+  tenant,
+  user,
+  filters: { period, previous, connectionId, emotion },
+  connectionList,
+}: {
+  tenant: Tenant;
+  user: User;
+  filters: Filters;
+  connectionList: Awaited<ReturnType<typeof listConnectionsPublic>>;
+}) {
+  const conversationFilter = (days: { from: string; to: string }) =>
+    conversationQuerySchema.parse({ from: days.from, to: days.to, connection: connectionId, emotion });
+  const [overview, metrics, before, conversations, conversationsBefore] = await withTenant(tenant.id, (tx) =>
+    Promise.all([
+      getTenantOverview(tx, tenant.id, new Date(`${period.from}T00:00:00Z`)),
+      getTenantMetrics(tx, tenant.id, { ...period, connectionId, emotion }),
+      getTenantMetrics(tx, tenant.id, { ...previous, connectionId, emotion }),
+      countConversations(tx, tenant.id, conversationFilter(period), tenant.timezone),
+      countConversations(tx, tenant.id, conversationFilter(previous), tenant.timezone),
+    ]),
+  );
+  const { t, locale } = await getT(dashboardStrings);
+  const { t: ta } = await getT(analysisStrings);
+  const { t: te } = await getT(emotionStrings);
+  const model = describeAnalysisModel();
+  const n = new Intl.NumberFormat(locale);
+  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+  const pct = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const shortDay = new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", timeZone: "UTC" });
+
+  // Every number opens the conversations it counts: same period, same connection, same emotion.
+  const drill = (extra: Record<string, string> = {}, days = period) => {
+    const q = new URLSearchParams({ from: days.from, to: days.to, ...(connectionId ? { connection: connectionId } : {}), ...(emotion ? { emotion } : {}), ...extra });
+    return `/t/${tenant.slug}/conversations?${q.toString()}`;
+  };
+  const delta = (now: number | null, then: number | null, format: (v: number) => string) =>
+    now === null || then === null ? undefined : t("vsPrevious", { delta: `${now - then >= 0 ? "+" : "−"}${format(Math.abs(now - then))}` });
+
+  const cards: { id: string; label: string; value: string; hint?: string; href: string }[] = [
+    {
+      id: "received",
+      label: emotion ? t("receivedWithEmotion", { emotion: te(emotion) }) : t("received"),
+      value: n.format(metrics.messagesReceived),
+      hint: delta(metrics.messagesReceived, before.messagesReceived, n.format),
+      href: drill(),
+    },
+    {
+      id: "sent",
+      label: t("sent"),
+      value: metrics.messagesSent === null ? "—" : n.format(metrics.messagesSent),
+      hint: metrics.messagesSent === null ? t("notForEmotion") : delta(metrics.messagesSent, before.messagesSent, n.format),
+      href: drill(),
+    },
+    {
+      id: "sentiment",
+      label: t("avgSentiment"),
+      value: metrics.avgSentiment === null ? "—" : decimal.format(metrics.avgSentiment),
+      hint: metrics.avgSentiment === null ? t("noScores") : delta(metrics.avgSentiment, before.avgSentiment, decimal.format),
+      href: drill({ sort: "sentiment", dir: "asc" }),
+    },
+    { id: "positive", label: t("pctPositive"), value: metrics.pctPositive === null ? "—" : `${pct.format(metrics.pctPositive)}%`, hint: delta(metrics.pctPositive, before.pctPositive, (v) => `${pct.format(v)} p.p.`), href: drill({ sentimentMin: "0.1" }) },
+    { id: "negative", label: t("pctNegative"), value: metrics.pctNegative === null ? "—" : `${pct.format(metrics.pctNegative)}%`, hint: delta(metrics.pctNegative, before.pctNegative, (v) => `${pct.format(v)} p.p.`), href: drill({ negative: "1" }) },
+    {
+      id: "satisfaction",
+      label: t("avgSatisfaction"),
+      value: metrics.avgSatisfaction === null ? "—" : n.format(Math.round(metrics.avgSatisfaction)),
+      hint: metrics.avgSatisfaction === null ? t("noScores") : delta(metrics.avgSatisfaction, before.avgSatisfaction, (v) => n.format(Math.round(v))),
+      href: drill({ sort: "satisfaction", dir: "asc" }),
+    },
+    { id: "conversations", label: t("conversations"), value: n.format(conversations), hint: delta(conversations, conversationsBefore, n.format), href: drill() },
+    {
+      id: "first-response",
+      label: t("firstResponse"),
+      value: metrics.medianFirstResponseSeconds === null ? "—" : formatDuration(metrics.medianFirstResponseSeconds * 1000, locale),
+      hint: emotion
+        ? t("notForEmotion")
+        : metrics.medianFirstResponseSeconds === null
+          ? t("noReplies")
+          : (delta(metrics.medianFirstResponseSeconds, before.medianFirstResponseSeconds, (v) => formatDuration(v * 1000, locale)) ?? t("firstResponseHint")),
+      href: drill(),
+    },
+    {
+      id: "latency",
+      label: t("p95Latency"),
+      value: metrics.p95AnalysisLatencyMs === null ? "—" : metrics.p95AnalysisLatencyMs < 1000 ? `${n.format(metrics.p95AnalysisLatencyMs)} ms` : `${decimal.format(metrics.p95AnalysisLatencyMs / 1000)} s`,
+      href: `/t/${tenant.slug}/settings/analysis`,
+    },
+  ];
+
+  const volume = metrics.daily.map((d) => ({
+    day: d.day,
+    label: shortDay.format(new Date(`${d.day}T00:00:00Z`)),
+    received: d.received,
+    sent: emotion ? null : d.sent,
+    avgSentiment: d.avgSentiment === null ? null : Math.round(d.avgSentiment * 100) / 100,
+    href: drill({}, { from: d.day, to: d.day }),
+  }));
+  const bars = (counts: Record<string, number>, param: string | null, order?: string[]) =>
+    (order ?? Object.keys(counts).sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0)))
+      .filter((k) => counts[k])
+      .map((k) => ({ key: k, label: param === "emotion" ? te(k as Emotion) : k, value: counts[k] ?? 0, href: param ? drill({ [param]: k }) : drill() }));
+  const satisfaction = Array.from({ length: 10 }, (_, i) => ({
+    key: String(i),
+    label: `${i * 10}–${i === 9 ? 100 : i * 10 + 9}`,
+    value: metrics.satisfactionDistribution[String(i)] ?? 0,
+    href: drill({ satisfactionMin: String(i * 10), satisfactionMax: String(i === 9 ? 100 : i * 10 + 9) }),
+  }));
+  // Sunday first, as Date.getUTCDay counts them; names in the user's language.
+  const weekdays = Array.from({ length: 7 }, (_, d) => new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2026, 10, 22 + d))));
+  const byConnection = connectionList
+    .filter((c) => metrics.byConnection[c.id])
+    .map((c) => ({ key: c.id, label: c.name, value: metrics.byConnection[c.id]!.received, href: drill({ connection: c.id }) }));
+
+  return (
+    <>
+      {metrics.messagesReceived === 0 && !metrics.messagesSent && !emotion ? (
         <Card>
           <CardHeader>
             <CardTitle>{t("emptyTitle")}</CardTitle>
@@ -254,7 +334,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           </span>
         </CardContent>
       </Card>
-    </AppShell>
+    </>
   );
 }
 

@@ -9,6 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { requireTenant } from "@/lib/auth/guards";
 import { findConversation } from "@/lib/conversations/queries";
 import { responseTimes } from "@/lib/conversations/response-times";
+import { formatDuration } from "@/lib/i18n/duration";
 import { common } from "@/lib/i18n/dictionaries/common";
 import { conversationStrings } from "@/lib/i18n/dictionaries/conversations";
 import { getT } from "@/lib/i18n/server";
@@ -18,15 +19,6 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
 export const metadata = { title: "Conversa" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function duration(ms: number | null, locale: string): string {
-  if (ms === null) return "—";
-  const minutes = ms / 60_000;
-  const fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  if (minutes < 1) return `${fmt.format(ms / 1000)} s`;
-  if (minutes < 120) return `${fmt.format(minutes)} min`;
-  return `${fmt.format(minutes / 60)} h`;
-}
 
 export default async function ConversationPage({ params }: { params: Promise<{ tenant: string; chatId: string }> }) {
   const { tenant: slug, chatId } = await params;
@@ -63,10 +55,10 @@ export default async function ConversationPage({ params }: { params: Promise<{ t
             {t("sentiment")}: {chat.avgSentiment === null ? "—" : decimal.format(Number(chat.avgSentiment))}
           </Badge>
           <Badge variant="secondary">
-            {t("firstResponse")}: {duration(times.firstResponseMs, locale)}
+            {t("firstResponse")}: {formatDuration(times.firstResponseMs, locale)}
           </Badge>
           <Badge variant="secondary">
-            {t("medianReply")}: {times.replies ? duration(times.medianReplyMs, locale) : t("noReplies")}
+            {t("medianReply")}: {times.replies ? formatDuration(times.medianReplyMs, locale) : t("noReplies")}
           </Badge>
         </div>
       </div>

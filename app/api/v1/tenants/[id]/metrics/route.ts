@@ -10,7 +10,7 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/v1/tenants/:id/metrics?from=YYYY-MM-DD&to=YYYY-MM-DD&connection_id= — the dashboard's numbers, from rollups.
+// GET /api/v1/tenants/:id/metrics?from=YYYY-MM-DD&to=YYYY-MM-DD&connection_id=&emotion= — the dashboard's numbers, from rollups.
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) return apiError(404, "not_found", "No such tenant.");
@@ -23,6 +23,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const tenant = await findTenantById(await getDb(), id);
   if (!tenant) return apiError(404, "not_found", "No such tenant.");
   const period = resolvePeriod(tenant.timezone, query.data.from, query.data.to);
-  const metrics = await withTenant(id, (tx) => getTenantMetrics(tx, id, { ...period, connectionId: query.data.connection_id }));
+  const metrics = await withTenant(id, (tx) => getTenantMetrics(tx, id, { ...period, connectionId: query.data.connection_id, emotion: query.data.emotion }));
   return Response.json({ data: { tenantId: id, timezone: tenant.timezone, ...metrics } });
 }
