@@ -7,8 +7,13 @@
 //   BENCH_SECONDS        duration of each phase (default 10)
 //   BENCH_CONCURRENCY    parallel requests in the throughput phase (default 16)
 //   BENCH_RATE           requests/s of the fixed-rate latency phase (default 200)
+//   BENCH_JOBS           where the analysis runs while the route is driven: "inngest" (default; the server
+//                        forwards its outbox to an Inngest event API, here a stand-in started by this script, as
+//                        in production where functions run on other invocations) or "embedded" (the embedded
+//                        runner analyses every message in the same process, competing for the same cores)
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -20,6 +25,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const TARGET = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/evosense_bench";
 const embedded = TARGET === "embedded";
+const JOBS = process.env.BENCH_JOBS ?? "inngest";
 
 const fixture = JSON.parse(readFileSync(path.resolve(root, "..", "shared", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"));
 const TEXTS = [
@@ -150,12 +156,43 @@ async function ceilingPglite() {
   return result;
 }
 
+/** Inngest's event API as the SDK sees it (POST /e/<key> → {ids, status}); counts what the outbox forwarded. */
+async function fakeInngest() {
+  let events = 0;
+  const server = createHttpServer((req, res) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      let ids = [];
+      try {
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+        const list = Array.isArray(body) ? body : [body];
+        events += list.length;
+        ids = list.map((e) => e.id ?? "");
+      } catch {}
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ids, status: 200 }));
+    });
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${server.address().port}`, events: () => events, close: () => server.close() };
+}
+
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "evosense-bench-"));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   if (!embedded) await recreateDatabase(TARGET);
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", EVOSENSE_LAUNCH: "embedded", DATA_DIR: dataDir, LOG_LEVEL: "warn", DATABASE_URL: embedded ? "" : TARGET };
+  const inngest = JOBS === "inngest" ? await fakeInngest() : null;
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    EVOSENSE_LAUNCH: "embedded",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+    DATABASE_URL: embedded ? "" : TARGET,
+    ...(inngest ? { JOBS_MODE: "inngest", INNGEST_DEV: "1", INNGEST_BASE_URL: inngest.url } : { JOBS_MODE: "embedded" }),
+  };
   ensureBuild(env);
   const server = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   try {
@@ -174,17 +211,34 @@ async function main() {
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(String(res.status));
     };
-    console.log(`EvoSense ingest benchmark — ${embedded ? "embedded PGlite" : TARGET.replace(/\/\/[^@]*@/, "//")}; ${SECONDS}s per phase`);
+    console.log(
+      `EvoSense ingest benchmark — ${embedded ? "embedded PGlite" : TARGET.replace(/\/\/[^@]*@/, "//")}; ${SECONDS}s per phase; analysis: ${inngest ? "forwarded to Inngest (out of process)" : "embedded runner, same process"}`,
+    );
     await closedLoop(2, 4, send); // warm-up: JIT, connection pools, first chats
     const route = await closedLoop(SECONDS, CONCURRENCY, send);
     report(`route, ${CONCURRENCY} concurrent`, route);
     const fixed = await openLoop(SECONDS, RATE, send);
     report(`route, fixed ${RATE} req/s`, fixed);
+    // The same route answering 400 to a body that is not JSON: the HTTP server and Next.js route handling alone,
+    // no database, so the figures above can be read against what the framework costs on this machine.
+    const floor = await closedLoop(SECONDS, CONCURRENCY, async () => {
+      const res = await fetch(`${base}/api/webhooks/evolution`, { method: "POST", headers: { "content-type": "application/json" }, body: "not json" });
+      await res.arrayBuffer();
+      if (res.status !== 400) throw new Error(String(res.status));
+    });
+    report(`route floor (400, no database)`, floor);
     const ceiling = embedded ? await ceilingPglite() : await ceilingPostgres(TARGET);
     report(`raw INSERT … ON CONFLICT, ${CONCURRENCY} conc.`, ceiling);
     console.log(`ratio route/ceiling: ${((route.rps / ceiling.rps) * 100).toFixed(1)} %`);
+    if (inngest) {
+      // Every stored message's event left through the outbox (the forwarder polls; give it a moment).
+      const stored = route.latencies.length + fixed.latencies.length;
+      for (let i = 0; i < 20 && inngest.events() < stored; i++) await new Promise((r) => setTimeout(r, 500));
+      console.log(`events forwarded to Inngest: ${inngest.events()} (messages stored in the measured phases: ${stored}, plus warm-up)`);
+    }
   } finally {
     server.kill("SIGTERM");
+    inngest?.close();
     await new Promise((r) => setTimeout(r, 1000));
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -153,10 +153,11 @@ export const messages = pgTable(
     index("messages_chat_sent_idx").on(t.chatId, t.sentAt),
     index("messages_search_idx").using("gin", t.search),
     index("messages_embedding_hnsw").using("hnsw", t.embedding.op("vector_cosine_ops")),
-    // The recovery sweep and the failures list read only the few messages not yet analysed.
+    // The recovery sweep and the failures list read only the few messages not yet analysed (deferred ones
+    // included: the sweep re-queues those a reactivated tenant kept after its re-queue ran).
     index("messages_analysis_open_idx")
       .on(t.createdAt)
-      .where(sql`analysis_status in ('pending', 'processing', 'failed')`),
+      .where(sql`analysis_status in ('pending', 'processing', 'failed', 'deferred')`),
     tenantIsolation("messages", t.tenantId),
   ],
 ).enableRLS();

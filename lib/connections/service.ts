@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/queries";
 import { env } from "@/lib/env";
+import { forgetWebhookTargets } from "@/lib/ingest/target-cache";
 import { decryptSecret, encryptSecret } from "@/lib/security/crypto";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import type { ImportProgress, PlanLimits } from "@/db/schema";
@@ -29,7 +30,7 @@ export function newWebhookSecret(): string {
 
 export async function createConnection(db: Db, tenant: Tenant, actor: Actor, input: CreateConnectionInput) {
   if (await q.instanceNameTaken(db, input.instanceName)) throw new ConnectionError("instance_taken");
-  return withTenant(
+  const row = await withTenant(
     tenant.id,
     async (tx) => {
       const limit = tenant.planLimits.connections;
@@ -46,11 +47,13 @@ export async function createConnection(db: Db, tenant: Tenant, actor: Actor, inp
     },
     db,
   );
+  forgetWebhookTargets();
+  return row;
 }
 
 export async function updateConnection(db: Db, tenant: Tenant, actor: Actor, input: UpdateConnectionInput) {
   if (await q.instanceNameTaken(db, input.instanceName, input.connectionId)) throw new ConnectionError("instance_taken");
-  return withTenant(
+  const row = await withTenant(
     tenant.id,
     async (tx) => {
       const row = await q.updateConnection(tx, tenant.id, input.connectionId, {
@@ -65,10 +68,12 @@ export async function updateConnection(db: Db, tenant: Tenant, actor: Actor, inp
     },
     db,
   );
+  forgetWebhookTargets();
+  return row;
 }
 
 export async function deleteConnection(db: Db, tenant: Tenant, actor: Actor, connectionId: string) {
-  return withTenant(
+  const row = await withTenant(
     tenant.id,
     async (tx) => {
       const row = await q.deleteConnection(tx, tenant.id, connectionId);
@@ -78,6 +83,8 @@ export async function deleteConnection(db: Db, tenant: Tenant, actor: Actor, con
     },
     db,
   );
+  forgetWebhookTargets();
+  return row;
 }
 
 export type ConnectionView = {

@@ -8,7 +8,8 @@ import { encryptSecret } from "@/lib/security/crypto";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
 import { signEvolutionJwt } from "./authenticate";
 import { handleEvolutionWebhook } from "./handle-webhook";
-import { requeueDeferredMessages } from "./requeue-deferred";
+import { requeueDeferredMessages, requeueDeferredOfActiveTenants } from "./requeue-deferred";
+import { setTenantStatus } from "@/lib/tenancy/admin";
 
 const FIXTURES = path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution");
 const body = (name: string) => readFileSync(path.join(FIXTURES, name), "utf8");
@@ -217,6 +218,46 @@ describe("Evolution webhook ingest", () => {
     const [after] = await database.db.select().from(messages);
     expect(after!.analysisStatus).toBe("pending");
     expect((await database.db.select().from(outbox)).map((e) => e.data)).toEqual([{ tenantId, messageId: row!.id }]);
+  });
+
+  it("sweeps up messages stored as deferred after their tenant's reactivation re-queued the rest", async () => {
+    await database.db.update(tenants).set({ status: "suspended" }).where(eq(tenants.id, tenantId));
+    await post(body("messages-upsert-text.json"));
+    // Still suspended: nothing to sweep.
+    const later = new Date(Date.now() + 120_000);
+    expect(await requeueDeferredOfActiveTenants(database.db, later)).toBe(0);
+    // Active again, but this message missed the reactivation's own re-queue: the sweep takes it, once.
+    await database.db.update(tenants).set({ status: "active" }).where(eq(tenants.id, tenantId));
+    expect(await requeueDeferredOfActiveTenants(database.db, new Date())).toBe(0); // within the grace minute
+    expect(await requeueDeferredOfActiveTenants(database.db, later)).toBe(1);
+    expect(await requeueDeferredOfActiveTenants(database.db, later)).toBe(0);
+    const [row] = await database.db.select().from(messages);
+    expect(row!.analysisStatus).toBe("pending");
+    expect((await database.db.select().from(outbox)).map((e) => e.data)).toEqual([{ tenantId, messageId: row!.id }]);
+  });
+
+  it("knows a suspension made through the admin service at the next webhook, despite the target cache", async () => {
+    await post(body("messages-upsert-text.json"));
+    // A super-admin with no user row (as in the admin tests): the audit entry keeps the e-mail.
+    await setTenantStatus(database.db, { id: null as unknown as string, email: "ops@evosense.local" }, tenantId, "suspended");
+    const reply = JSON.parse(body("messages-upsert-text.json"));
+    reply.data.key.id = "AFTER-SUSPENSION";
+    await post(JSON.stringify(reply));
+    const rows = await database.db.select().from(messages);
+    expect(Object.fromEntries(rows.map((r) => [r.externalId, r.analysisStatus]))).toMatchObject({ "AFTER-SUSPENSION": "deferred" });
+    // An instance configured after a webhook named it is found at once: unknown instances are not cached.
+    const stray = JSON.parse(body("messages-upsert-text.json"));
+    stray.instance = "nova-loja";
+    expect((await post(JSON.stringify(stray))).status).toBe(404);
+    await database.db.insert(connections).values({
+      tenantId: otherTenantId,
+      name: "Nova",
+      instanceName: "nova-loja",
+      evolutionBaseUrl: "http://evo",
+      instanceTokenEnc: encryptSecret("NOVA-TOKEN"),
+      webhookSecretEnc: encryptSecret(SECRET),
+    });
+    expect((await post(JSON.stringify(stray))).status).toBe(200);
   });
 
   it("stores redacted text when the tenant chose so", async () => {

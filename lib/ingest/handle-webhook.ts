@@ -21,14 +21,21 @@ import { authenticateSender } from "./authenticate";
 import { recordConnectionState } from "./connection-state";
 import { ingestMessage, type IngestTarget } from "./ingest-message";
 import { applyOrKeep, type MessageEvent } from "./message-events";
+import { cachedWebhookTarget } from "./target-cache";
 import * as q from "./queries";
 
-export type WebhookRequest = { rawBody: string; headers: Headers; url: URL };
+export type WebhookRequest = {
+  rawBody: string;
+  headers: Headers;
+  url: URL;
+  /** On PostgreSQL a new message's NOTIFY is sent by its own statement, with the commit. */
+  notifyInDatabase?: boolean;
+};
 export type WebhookResponse = {
   status: number;
   body: Record<string, unknown>;
   /** A newly stored message, for the route to announce once it is committed (not part of the response). */
-  stored?: { tenantId: string; chatId: string; messageId: string };
+  stored?: { tenantId: string; chatId: string; messageId: string; announced: boolean };
 };
 
 const fail = (status: number, code: string, message: string): WebhookResponse => ({ status, body: { error: { code, message } } });
@@ -39,7 +46,7 @@ function invalid(error: z.ZodError, event: string): WebhookResponse {
   return fail(422, "invalid_payload", `${event}: ${path}: ${issue.message}`);
 }
 
-type Context = { db: Db; envelope: Envelope; target: IngestTarget };
+type Context = { db: Db; envelope: Envelope; target: IngestTarget; notify: boolean };
 
 /** Each handled event; anything else (presence, chats, groups, calls…) is acknowledged and ignored. */
 const HANDLERS: Record<string, (ctx: Context) => Promise<WebhookResponse>> = {
@@ -73,7 +80,7 @@ export async function handleEvolutionWebhook(db: Db, req: WebhookRequest): Promi
     return fail(422, "invalid_payload", `${issue.path.join(".") || "body"}: ${issue.message}`);
   }
   const envelope = parsed.data;
-  const target = await q.findWebhookTarget(db, envelope.instance);
+  const target = await cachedWebhookTarget(db, envelope.instance);
   if (!target) {
     await q.recordUnclaimedInstance(db, envelope.instance, envelope.event);
     return fail(404, "unknown_instance", `No connection is configured for instance "${envelope.instance}".`);
@@ -88,10 +95,10 @@ export async function handleEvolutionWebhook(db: Db, req: WebhookRequest): Promi
 
   const handler = HANDLERS[envelope.event.toLowerCase()];
   if (!handler) return { status: 200, body: { ignored: true } };
-  return handler({ db, envelope, target });
+  return handler({ db, envelope, target, notify: req.notifyInDatabase ?? false });
 }
 
-async function upsertMessage({ db, envelope, target }: Context): Promise<WebhookResponse> {
+async function upsertMessage({ db, envelope, target, notify }: Context): Promise<WebhookResponse> {
   const data = messageDataSchema.safeParse(envelope.data);
   if (!data.success) return invalid(data.error, envelope.event);
   const message = normalizeMessage(data.data);
@@ -100,12 +107,12 @@ async function upsertMessage({ db, envelope, target }: Context): Promise<Webhook
     const result = await applyOrKeep(db, target, message.reaction.targetId, { kind: "reaction", emoji: message.reaction.emoji, fromMe: message.fromMe, at: message.sentAt.toISOString() });
     return { status: 200, body: { [result]: true } };
   }
-  const result = await ingestMessage(db, target, message);
+  const result = await ingestMessage(db, target, message, { notify });
   if (result.duplicate) return { status: 200, body: { duplicate: true } };
   return {
     status: 200,
     body: { stored: true, messageId: result.messageId },
-    stored: { tenantId: target.tenantId, chatId: result.chatId, messageId: result.messageId },
+    stored: { tenantId: target.tenantId, chatId: result.chatId, messageId: result.messageId, announced: result.announced },
   };
 }
 

@@ -1,5 +1,6 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 import { chats, connections, messages, tenants, unclaimedInstances } from "@/db/schema";
 
 /** Webhooks name only the instance, so this lookup runs as the owner role, before any tenant is known. */
@@ -100,4 +101,17 @@ export async function recordUnclaimedInstance(db: DbOrTx, instanceName: string, 
 
 export async function listUnclaimedInstances(db: DbOrTx, limit = 20) {
   return db.select().from(unclaimedInstances).orderBy(sql`${unclaimedInstances.lastSeenAt} desc`).limit(limit);
+}
+
+/**
+ * Owner role, across tenants: active tenants that still hold `deferred` messages older than `olderThan` (stored
+ * while a reactivation was committing, or under a status cached by another instance). Reads the partial index of
+ * open analyses.
+ */
+export async function findActiveTenantsWithDeferred(db: DbOrTx, olderThan: Date): Promise<string[]> {
+  const rows = await db.execute(sql`
+    select distinct m.tenant_id as "tenantId"
+    from messages m join tenants t on t.id = m.tenant_id
+    where m.analysis_status = 'deferred' and m.created_at < ${olderThan.toISOString()}::timestamptz and t.status = 'active'`);
+  return rowsOf<{ tenantId: string }>(rows).map((r) => r.tenantId);
 }

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { messages } from "@/db/schema";
 import { enqueueMany } from "@/lib/jobs/outbox";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { findActiveTenantsWithDeferred } from "./queries";
 
 /**
  * After reactivation, the messages a suspended tenant kept receiving go to analysis. The status flip and
@@ -25,4 +26,15 @@ export async function requeueDeferredMessages(db: Db, tenantId: string): Promise
     },
     db,
   );
+}
+
+/** A minute is ample for a reactivation's own re-queue to have run; anything deferred after it is swept here. */
+const DEFERRED_GRACE_MS = 60_000;
+
+export async function requeueDeferredOfActiveTenants(db: Db, now = new Date()): Promise<number> {
+  let total = 0;
+  for (const tenantId of await findActiveTenantsWithDeferred(db, new Date(now.getTime() - DEFERRED_GRACE_MS))) {
+    total += await requeueDeferredMessages(db, tenantId);
+  }
+  return total;
 }

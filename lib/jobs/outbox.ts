@@ -5,6 +5,11 @@ const ulid = monotonicFactory();
 import type { DbOrTx } from "@/db/client";
 import { outbox } from "@/db/schema";
 
+/** An outbox id for a row written by SQL (lib/ingest's ingest_message), ordered like the others. */
+export function newOutboxId(now = Date.now()): string {
+  return ulid(now);
+}
+
 export type OutboxEvent = { name: string; data: Record<string, unknown>; tenantId?: string | null };
 
 /**

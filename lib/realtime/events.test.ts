@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { setDatabase, type Database } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { GET as events } from "@/app/api/v1/events/route";
+import { POST as webhook } from "@/app/api/webhooks/evolution/[[...event]]/route";
 import { createApiKey } from "@/lib/api-keys/service";
 import { DEMO_API_KEY } from "@/lib/api-keys/keys";
 import { findTenantBySlug } from "@/lib/tenancy/queries";
@@ -63,6 +66,29 @@ describe("tenant event stream", () => {
     expect(await readUntil(clinica.reader, messageId, 300)).not.toContain(messageId);
     loja.abort.abort();
     clinica.abort.abort();
+  });
+
+  it("announces a message stored through the webhook once (NOTIFY with the commit on PostgreSQL, in-process on PGlite)", async () => {
+    const loja = await open(DEMO_API_KEY);
+    await readUntil(loja.reader, "connected", 1000);
+    await startRealtimeListener(database);
+    const fixture = JSON.parse(readFileSync(path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"));
+    fixture.data.key.id = "SSE-WEBHOOK-1";
+    fixture.data.messageTimestamp = Math.floor(Date.now() / 1000);
+    const res = await webhook(
+      new Request("http://evosense.test/api/webhooks/evolution", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-evosense-secret": "demo-webhook-secret" },
+        body: JSON.stringify(fixture),
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toContain("no-transform");
+    const { messageId } = (await res.json()) as { messageId: string };
+    const got = await readUntil(loja.reader, "\n\n: never", 1500);
+    expect(got.split("event: message.received").length - 1).toBe(1);
+    expect(got).toContain(`"messageId":"${messageId}"`);
+    loja.abort.abort();
   });
 
   it("refuses anonymous callers", async () => {

@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { enqueue } from "@/lib/jobs/outbox";
 import { hashPassword } from "@/lib/security/password";
 import { emailTaken, insertUser } from "@/lib/users/queries";
+import { forgetWebhookTargets } from "@/lib/ingest/target-cache";
 import { findPlan, findTenantBySlug, insertTenant, updateTenantStatus } from "./queries";
 import type { createTenantSchema, createUserSchema } from "./schemas";
 import type { z } from "zod";
@@ -65,7 +66,7 @@ export async function createTenantUser(db: Db, actor: Actor, input: z.infer<type
 
 /** Suspending keeps every message (analysis is deferred); reactivating re-queues what was deferred. */
 export async function setTenantStatus(db: Db, actor: Actor, tenantId: string, status: "active" | "suspended") {
-  return db.transaction(async (tx) => {
+  const tenant = await db.transaction(async (tx) => {
     const tenant = await updateTenantStatus(tx, tenantId, status);
     if (!tenant) throw new ConflictError("tenant_not_found");
     if (status === "active") {
@@ -81,4 +82,7 @@ export async function setTenantStatus(db: Db, actor: Actor, tenantId: string, st
     });
     return tenant;
   });
+  // Webhooks read the status to store messages as pending or deferred.
+  forgetWebhookTargets();
+  return tenant;
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { tenants } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/queries";
+import { forgetWebhookTargets } from "@/lib/ingest/target-cache";
 import { withTenant } from "./with-tenant";
 
 export const storedTextSchema = z.object({ storedText: z.enum(["raw", "redacted"]) });
@@ -20,4 +21,6 @@ export async function setStoredText(db: Db, tenantId: string, actor: { id: strin
     },
     db,
   );
+  // Webhooks read the setting to store text raw or redacted.
+  forgetWebhookTargets();
 }

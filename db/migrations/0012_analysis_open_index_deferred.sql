@@ -1,0 +1,2 @@
+DROP INDEX "messages_analysis_open_idx";--> statement-breakpoint
+CREATE INDEX "messages_analysis_open_idx" ON "messages" USING btree ("created_at") WHERE analysis_status in ('pending', 'processing', 'failed', 'deferred');
