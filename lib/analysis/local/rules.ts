@@ -9,6 +9,13 @@ export type Rules = {
   postBoosters: Set<string>;
   contrasts: Set<string>;
   stopwords: Set<string>;
+  /**
+   * Cues that, next to another cue, only intensify it: the one right after them ("fucking fun", "damn good",
+   * "pretty frustrating") or, after "as", the one before ("fun as hell"). Alone they keep their own value.
+   */
+  intensifyingCues: Set<string>;
+  /** How much a laugh token says in this language: "lol"/"haha" mark amusement; "kkkk" often rides on sarcasm. */
+  laughWeight: number;
 };
 
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
@@ -24,6 +31,8 @@ export const RULES: Record<Language, Rules> = {
     ]),
     diminishers: set("pouco meio quase levemente razoavelmente"),
     postBoosters: set("demais"),
+    intensifyingCues: set(""),
+    laughWeight: 1,
     contrasts: set("mas porem entretanto contudo todavia"),
     stopwords: set(
       "a o as os um uma uns umas de do da dos das em no na nos nas por para pra pro com que e ou se eu voce vc ele ela nos eles elas me te lhe meu minha seu sua isso isto esse essa este esta aquele aquela ja tambem tb so ate como quando onde mais muito foi ser ter tem esta estou estao era sao vai vou ao aos pelo pela",
@@ -37,6 +46,8 @@ export const RULES: Record<Language, Rules> = {
     ]),
     diminishers: set("slightly somewhat kinda kind sort barely little bit"),
     postBoosters: set(""),
+    intensifyingCues: set("fuck fucking fuckin freaking frickin damn damned goddamn hella bloody hell shit pretty"),
+    laughWeight: 2,
     contrasts: set("but however although though yet"),
     stopwords: set(
       "the a an and or of to in on at for with is are was were be been it this that i you he she we they my your his her our their me him them as by from so do does did have has had not but if just what",
@@ -47,6 +58,8 @@ export const RULES: Record<Language, Rules> = {
     boosters: new Map([...boosters("muy mucho super extremadamente totalmente bastante tan demasiado realmente", 1.3)]),
     diminishers: set("poco casi algo"),
     postBoosters: set("demasiado"),
+    intensifyingCues: set(""),
+    laughWeight: 1,
     contrasts: set("pero sino aunque"),
     stopwords: set("el la los las un una unos unas de del en y o que por para con se me te le mi su es son fue era al lo como pero muy mas ya este esta eso yo tu usted"),
   },

@@ -31,7 +31,7 @@ function findHits(tokens: Token[], language: Language, params: LocalParams): Hit
       continue;
     }
     if (t.kind === "laugh") {
-      hits.push({ index: i, end: i, value: params.laughValue, text: t.raw, negationConsumed: false });
+      hits.push({ index: i, end: i, value: params.laughValue * rules.laughWeight, text: t.raw, negationConsumed: false });
       continue;
     }
     if (t.kind !== "word") continue;
@@ -48,10 +48,50 @@ function findHits(tokens: Token[], language: Language, params: LocalParams): Hit
       }
     }
     if (matched) continue;
-    const value = lexicon.words.get(t.norm);
+    const value = lexicon.words.get(t.norm) ?? (language === "en" ? englishBaseValue(lexicon.words, t.norm) : undefined);
     if (value !== undefined) hits.push({ index: i, end: i, value, text: t.raw, negationConsumed: false });
   }
-  return hits;
+  return withIntensifyingCues(hits, tokens, rules.intensifyingCues);
+}
+
+/** "idiots", "scares", "stupidest": English inflections of a listed word carry its value (lists hold base forms). */
+function englishBaseValue(words: Map<string, number>, word: string): number | undefined {
+  if (word.length < 5) return undefined;
+  for (const suffix of ["est", "es", "s"]) {
+    if (word.endsWith(suffix)) {
+      const base = words.get(word.slice(0, -suffix.length));
+      if (base !== undefined) return base;
+    }
+  }
+  return undefined;
+}
+
+const INTENSIFIER_BOOST = 1.5;
+
+/**
+ * "fucking fun", "pretty frustrating": an intensifying cue right before another cue of its clause makes that cue
+ * stronger and is no cue itself; "fun as hell" likewise for the cue before "as". Standing alone it keeps its value.
+ */
+function withIntensifyingCues(hits: Hit[], tokens: Token[], intensifiers: Set<string>): Hit[] {
+  if (intensifiers.size === 0 || hits.length < 2) return hits;
+  const out: Hit[] = [];
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h]!;
+    const next = hits[h + 1];
+    const intensifies = hit.index === hit.end && intensifiers.has(tokens[hit.index]!.norm);
+    if (intensifies && next && next.index - hit.end <= 2 && tokens[next.index]!.clause === tokens[hit.index]!.clause) {
+      hits[h + 1] = { ...next, value: next.value * INTENSIFIER_BOOST };
+      continue;
+    }
+    const prev = out.at(-1);
+    const afterAs = hit.index >= 1 && tokens[hit.index - 1]!.norm === "as";
+    if (intensifies && afterAs && prev && hit.index - prev.end <= 2 && tokens[prev.index]!.clause === tokens[hit.index]!.clause) {
+      out[out.length - 1] = { ...prev, value: prev.value * INTENSIFIER_BOOST };
+      continue;
+    }
+    out.push(hit);
+  }
+  return out;
 }
 
 /** VADER-style valence with clause-bounded negation, boosters, contrast, caps and exclamation. */
