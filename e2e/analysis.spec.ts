@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { BASE_URL, launch, login, newPage, screenshot } from "./browser";
 
 const fixture = JSON.parse(readFileSync(path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"));
-type ApiMessage = { id: string; externalId: string; analysisStatus: string; sentiment: number | null; emotion: string | null; inference: { model: string; promptVersion: string } | null; embeddingModel: string | null };
+type ApiMessage = { id: string; chatId: string; externalId: string; analysisStatus: string; sentiment: number | null; emotion: string | null; inference: { model: string; promptVersion: string } | null; embeddingModel: string | null };
 
 async function waitForAnalysis(page: Page, externalId: string): Promise<ApiMessage> {
   for (let i = 0; i < 60; i++) {
@@ -45,6 +45,29 @@ describe("durable analysis with the EvoSense local model", () => {
     assert.ok(analysed.sentiment! < 0, `sentiment ${analysed.sentiment}`);
     assert.deepEqual(analysed.inference && { model: analysed.inference.model, promptVersion: analysed.inference.promptVersion }, { model: "evosense-local-1", promptVersion: "p_v1_base" });
     assert.equal(analysed.embeddingModel, "local-hash-768");
+  });
+
+  it("an open conversation shows a new webhook message, then its scores, without a reload", async () => {
+    const page = await newPage(browser);
+    await login(page, "admin@lojacentro.local");
+    await page.waitForURL(/\/dashboard$/);
+    const { chatId } = await waitForAnalysis(page, "E2E-ANALYSIS-1");
+    await page.goto(`/t/loja-centro/conversations/${chatId}`);
+    await page.getByTestId("conversation-messages").waitFor();
+    // Marks this document: a reload would lose it.
+    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    const text = "Mensagem ao vivo: adorei o atendimento de hoje!";
+    const live = { ...fixture, data: { ...fixture.data, key: { ...fixture.data.key, id: "E2E-LIVE-CHAT-1" }, message: { conversation: text }, messageTimestamp: Math.floor(Date.now() / 1000) } };
+    const posted = await page.request.post(`${BASE_URL}/api/webhooks/evolution`, {
+      headers: { "content-type": "application/json", "x-evosense-secret": "demo-webhook-secret" },
+      data: JSON.stringify(live),
+    });
+    assert.equal(posted.status(), 200);
+    const item = page.getByTestId("chat-message").filter({ hasText: text });
+    await item.waitFor({ timeout: 15_000 });
+    await item.locator('[data-testid="message-scores"][data-analysed="true"]').waitFor({ timeout: 30_000 });
+    assert.equal(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument), true);
+    await screenshot(page, "conversation-live");
   });
 
   it("the dashboard names the model and the admin's analysis page lists it with failures", async () => {

@@ -2,7 +2,7 @@
  * The public API described for integrators (OpenAPI 3.1). Hand-written next to the zod schemas it mirrors; the
  * test in lib/api/openapi.test.ts checks that every route file under app/api/v1 is documented.
  */
-import { EMOTIONS } from "@/lib/analysis/local/types";
+import { EMOTIONS, TONES } from "@/lib/analysis/local/types";
 
 const error = { $ref: "#/components/responses/Error" };
 const uuid = { type: "string", format: "uuid" };
@@ -146,7 +146,10 @@ export const openApiDocument = {
           { name: "from", in: "query", schema: { type: "string", format: "date" } },
           { name: "to", in: "query", schema: { type: "string", format: "date" } },
           { name: "connection", in: "query", schema: uuid },
-          { name: "emotion", in: "query", schema: { type: "string" } },
+          { name: "emotion", in: "query", schema: { enum: [...EMOTIONS] } },
+          { name: "tone", in: "query", schema: { enum: [...TONES] } },
+          { name: "weekday", in: "query", schema: { type: "integer", minimum: 0, maximum: 6 }, description: "Local weekday of a customer message, 0 = Sunday" },
+          { name: "hour", in: "query", schema: { type: "integer", minimum: 0, maximum: 23 }, description: "Local hour of a customer message" },
           { name: "negative", in: "query", schema: { enum: ["1"] } },
           { name: "q", in: "query", schema: { type: "string" } },
         ],

@@ -5,6 +5,7 @@ import { seedDemoData } from "@/db/seed";
 import { inngest } from "@/inngest/client";
 import { analyzeMessageFn } from "@/inngest/functions/analyze-message";
 import { EmbeddedRunner } from "@/lib/jobs/runner";
+import { getTenantMetrics } from "@/lib/metrics/queries";
 import { findTenantBySlug } from "@/lib/tenancy/queries";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
@@ -64,6 +65,36 @@ describe("conversations", () => {
     const words = await list(loja, { q: "entrega" });
     expect(words.total).toBeGreaterThan(0);
     expect(words.total).toBeLessThan((await list(loja)).total);
+  });
+
+  it("a heatmap cell and a tone bar open the conversations behind them", async () => {
+    const period = { from: "2000-01-01", to: "2100-12-31" };
+    const metrics = await withTenant(loja, (tx) => getTenantMetrics(tx, loja, period), database.db);
+    const cells = metrics.heatmap.flatMap((row, weekday) => row.map((n, hour) => ({ weekday, hour, n }))).filter((c) => c.n > 0);
+    const cell = cells.sort((a, b) => b.n - a.n)[0]!;
+    const local = (d: Date) => {
+      const parts = new Intl.DateTimeFormat("en-US", { timeZone: "America/Sao_Paulo", weekday: "short", hour: "numeric", hourCycle: "h23" }).formatToParts(d);
+      const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(parts.find((p) => p.type === "weekday")!.value);
+      return { weekday, hour: Number(parts.find((p) => p.type === "hour")!.value) };
+    };
+    const atCell = await list(loja, { ...period, weekday: String(cell.weekday), hour: String(cell.hour) });
+    expect(atCell.total).toBeGreaterThan(0);
+    expect(atCell.total).toBeLessThanOrEqual(cell.n);
+    for (const row of atCell.rows) {
+      const c = await withTenant(loja, (tx) => findConversation(tx, loja, row.id), database.db);
+      const hits = c!.messages.filter((m) => !m.fromMe && m.type !== "reaction" && !m.deletedAt).map((m) => local(m.sentAt));
+      expect(hits).toContainEqual({ weekday: cell.weekday, hour: cell.hour });
+    }
+    // An empty cell opens nothing.
+    const empty = metrics.heatmap.flatMap((row, weekday) => row.map((n, hour) => ({ weekday, hour, n }))).find((c) => c.n === 0);
+    if (empty) expect((await list(loja, { ...period, weekday: String(empty.weekday), hour: String(empty.hour) })).total).toBe(0);
+
+    const polite = await list(loja, { tone: "polite" });
+    expect(polite.total).toBeGreaterThan(0);
+    for (const row of polite.rows.slice(0, 5)) {
+      const c = await withTenant(loja, (tx) => findConversation(tx, loja, row.id), database.db);
+      expect(c!.messages.some((m) => m.tone === "polite")).toBe(true);
+    }
   });
 
   it("a period keeps the conversations with a message on those local days", async () => {

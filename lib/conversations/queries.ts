@@ -27,6 +27,20 @@ function conditions(tenantId: string, q: ConversationQuery, timezone: string): S
   if (q.emotion) {
     where.push(sql`exists (select 1 from ${messages} m where m.chat_id = ${chats.id} and m.tenant_id = ${tenantId} and m.deleted_at is null and m.emotion = ${q.emotion})`);
   }
+  if (q.tone) {
+    where.push(sql`exists (select 1 from ${messages} m where m.chat_id = ${chats.id} and m.tenant_id = ${tenantId} and m.deleted_at is null and m.tone = ${q.tone})`);
+  }
+  // A heatmap cell: a customer message at that local weekday and hour, inside the period when one is given.
+  if (q.weekday !== undefined || q.hour !== undefined) {
+    const local = sql`(m.sent_at at time zone ${timezone})`;
+    const since = q.from ? sql`and m.sent_at >= (${q.from}::date)::timestamp at time zone ${timezone}` : sql``;
+    const until = q.to ? sql`and m.sent_at < (${q.to}::date + 1)::timestamp at time zone ${timezone}` : sql``;
+    const day = q.weekday !== undefined ? sql`and extract(dow from ${local}) = ${q.weekday}` : sql``;
+    const hour = q.hour !== undefined ? sql`and extract(hour from ${local}) = ${q.hour}` : sql``;
+    where.push(
+      sql`exists (select 1 from ${messages} m where m.chat_id = ${chats.id} and m.tenant_id = ${tenantId} and m.deleted_at is null and not m.from_me and m.type <> 'reaction' ${since} ${until} ${day} ${hour})`,
+    );
+  }
   if (q.q) {
     where.push(sql`exists (select 1 from ${messages} m where m.chat_id = ${chats.id} and m.tenant_id = ${tenantId} and m.search @@ websearch_to_tsquery('portuguese', ${q.q}))`);
   }

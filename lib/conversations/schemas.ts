@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMOTIONS } from "@/lib/analysis/local/types";
+import { EMOTIONS, TONES } from "@/lib/analysis/local/types";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
@@ -13,6 +13,10 @@ export const conversationQuerySchema = z.object({
   to: optional(day),
   connection: optional(z.uuid()),
   emotion: optional(z.enum(EMOTIONS)),
+  tone: optional(z.enum(TONES)),
+  /** A heatmap cell: customers wrote on this local weekday (0 = Sunday) at this local hour. */
+  weekday: optional(z.coerce.number().int().min(0).max(6)),
+  hour: optional(z.coerce.number().int().min(0).max(23)),
   sentimentMin: optional(z.coerce.number().min(-1).max(1)),
   sentimentMax: optional(z.coerce.number().min(-1).max(1)),
   satisfactionMin: optional(z.coerce.number().int().min(0).max(100)),

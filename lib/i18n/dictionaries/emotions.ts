@@ -23,3 +23,8 @@ export const emotionStrings = defineDictionary({
     neutral: "Neutral",
   },
 });
+
+export const toneStrings = defineDictionary({
+  "pt-BR": { aggressive: "Agressivo", urgent: "Urgente", polite: "Educado", informal: "Informal", neutral: "Neutro" },
+  en: { aggressive: "Aggressive", urgent: "Urgent", polite: "Polite", informal: "Informal", neutral: "Neutral" },
+});

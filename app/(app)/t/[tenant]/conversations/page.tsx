@@ -9,14 +9,14 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { EMOTIONS } from "@/lib/analysis/local/types";
+import { EMOTIONS, TONES } from "@/lib/analysis/local/types";
 import { requireTenant } from "@/lib/auth/guards";
 import { listConversations } from "@/lib/conversations/queries";
 import { conversationQuerySchema, type ConversationQuery } from "@/lib/conversations/schemas";
 import { listConnectionsPublic } from "@/lib/messages/queries";
 import { common } from "@/lib/i18n/dictionaries/common";
 import { conversationStrings } from "@/lib/i18n/dictionaries/conversations";
-import { emotionStrings } from "@/lib/i18n/dictionaries/emotions";
+import { emotionStrings, toneStrings } from "@/lib/i18n/dictionaries/emotions";
 import { getT } from "@/lib/i18n/server";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
@@ -39,6 +39,9 @@ export default async function ConversationsPage({ params, searchParams }: { para
   const { t, locale } = await getT(conversationStrings);
   const { t: tc } = await getT(common);
   const { t: te } = await getT(emotionStrings);
+  const { t: tt } = await getT(toneStrings);
+  const weekdayName = (d: number) => new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2026, 10, 22 + d)));
+  const withoutCell = new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "weekday" && k !== "hour" && k !== "page")).toString();
   const filtered = Object.keys(raw).some((k) => !["sort", "dir", "page"].includes(k));
 
   return (
@@ -81,6 +84,17 @@ export default async function ConversationsPage({ params, searchParams }: { para
                 ))}
               </NativeSelect>
             </label>
+            <label className="grid gap-1 text-sm">
+              {t("tone")}
+              <NativeSelect name="tone" defaultValue={query.tone ?? ""}>
+                <option value="">{t("all")}</option>
+                {TONES.map((tone) => (
+                  <option key={tone} value={tone}>
+                    {tt(tone)}
+                  </option>
+                ))}
+              </NativeSelect>
+            </label>
             <fieldset className="grid gap-1 text-sm">
               <legend>{t("sentimentRange")}</legend>
               <div className="flex gap-2">
@@ -104,6 +118,8 @@ export default async function ConversationsPage({ params, searchParams }: { para
                 <input type="checkbox" name="negative" value="1" defaultChecked={Boolean(query.negative)} />
                 {t("negativeOnly")}
               </label>
+              {query.weekday !== undefined ? <input type="hidden" name="weekday" value={query.weekday} /> : null}
+              {query.hour !== undefined ? <input type="hidden" name="hour" value={query.hour} /> : null}
               <input type="hidden" name="sort" value={query.sort} />
               <input type="hidden" name="dir" value={query.dir} />
               <Button type="submit">{t("apply")}</Button>
@@ -116,6 +132,14 @@ export default async function ConversationsPage({ params, searchParams }: { para
           </form>
         </CardContent>
       </Card>
+      {query.weekday !== undefined || query.hour !== undefined ? (
+        <p className="text-sm text-muted-foreground" data-testid="conversations-cell-filter">
+          {t("cell", { day: query.weekday !== undefined ? weekdayName(query.weekday) : "—", hour: query.hour ?? "—" })} ·{" "}
+          <Link className="underline underline-offset-4" href={`/t/${tenant.slug}/conversations?${withoutCell}`}>
+            {t("clearCell")}
+          </Link>
+        </p>
+      ) : null}
       {/* The filters answer at once; the results stream in behind a skeleton, keyed by the query. */}
       <Suspense key={JSON.stringify(raw)} fallback={<TableSkeleton label={t("loading")} />}>
         <ConversationResults tenant={tenant} raw={raw} query={query} filtered={filtered} />

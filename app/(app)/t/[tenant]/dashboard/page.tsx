@@ -13,13 +13,13 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { requireTenant } from "@/lib/auth/guards";
 import { describeAnalysisModel } from "@/lib/analysis/model-info";
-import { EMOTIONS, type Emotion } from "@/lib/analysis/local/types";
+import { EMOTIONS, type Emotion, type Tone } from "@/lib/analysis/local/types";
 import { countConversations } from "@/lib/conversations/queries";
 import { conversationQuerySchema } from "@/lib/conversations/schemas";
 import { analysisStrings } from "@/lib/i18n/dictionaries/analysis";
 import { common } from "@/lib/i18n/dictionaries/common";
 import { dashboardStrings } from "@/lib/i18n/dictionaries/dashboard";
-import { emotionStrings } from "@/lib/i18n/dictionaries/emotions";
+import { emotionStrings, toneStrings } from "@/lib/i18n/dictionaries/emotions";
 import { formatDuration } from "@/lib/i18n/duration";
 import { getT } from "@/lib/i18n/server";
 import { listConnectionsPublic } from "@/lib/messages/queries";
@@ -162,6 +162,7 @@ async function DashboardBody({
   const { t, locale } = await getT(dashboardStrings);
   const { t: ta } = await getT(analysisStrings);
   const { t: te } = await getT(emotionStrings);
+  const { t: tt } = await getT(toneStrings);
   const model = describeAnalysisModel();
   const n = new Intl.NumberFormat(locale);
   const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
@@ -173,6 +174,7 @@ async function DashboardBody({
     const q = new URLSearchParams({ from: days.from, to: days.to, ...(connectionId ? { connection: connectionId } : {}), ...(emotion ? { emotion } : {}), ...extra });
     return `/t/${tenant.slug}/conversations?${q.toString()}`;
   };
+  const formatLatency = (ms: number) => (ms < 1000 ? `${n.format(Math.round(ms))} ms` : `${decimal.format(ms / 1000)} s`);
   const delta = (now: number | null, then: number | null, format: (v: number) => string) =>
     now === null || then === null ? undefined : t("vsPrevious", { delta: `${now - then >= 0 ? "+" : "−"}${format(Math.abs(now - then))}` });
 
@@ -222,8 +224,9 @@ async function DashboardBody({
     {
       id: "latency",
       label: t("p95Latency"),
-      value: metrics.p95AnalysisLatencyMs === null ? "—" : metrics.p95AnalysisLatencyMs < 1000 ? `${n.format(metrics.p95AnalysisLatencyMs)} ms` : `${decimal.format(metrics.p95AnalysisLatencyMs / 1000)} s`,
-      href: `/t/${tenant.slug}/settings/analysis`,
+      value: metrics.p95AnalysisLatencyMs === null ? "—" : formatLatency(metrics.p95AnalysisLatencyMs),
+      hint: delta(metrics.p95AnalysisLatencyMs, before.p95AnalysisLatencyMs, formatLatency),
+      href: drill(),
     },
   ];
 
@@ -235,10 +238,10 @@ async function DashboardBody({
     avgSentiment: d.avgSentiment === null ? null : Math.round(d.avgSentiment * 100) / 100,
     href: drill({}, { from: d.day, to: d.day }),
   }));
-  const bars = (counts: Record<string, number>, param: string | null, order?: string[]) =>
+  const bars = (counts: Record<string, number>, param: "emotion" | "tone", order?: string[]) =>
     (order ?? Object.keys(counts).sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0)))
       .filter((k) => counts[k])
-      .map((k) => ({ key: k, label: param === "emotion" ? te(k as Emotion) : k, value: counts[k] ?? 0, href: param ? drill({ [param]: k }) : drill() }));
+      .map((k) => ({ key: k, label: param === "emotion" ? te(k as Emotion) : tt(k as Tone), value: counts[k] ?? 0, href: drill({ [param]: k }) }));
   const satisfaction = Array.from({ length: 10 }, (_, i) => ({
     key: String(i),
     label: `${i * 10}–${i === 9 ? 100 : i * 10 + 9}`,
@@ -303,14 +306,19 @@ async function DashboardBody({
           <DistributionChart data={bars(metrics.emotions, "emotion")} testId="chart-emotions" vertical />
         </ChartCard>
         <ChartCard title={t("tonesTitle")}>
-          <DistributionChart data={bars(metrics.tones, null)} testId="chart-tones" vertical />
+          <DistributionChart data={bars(metrics.tones, "tone")} testId="chart-tones" vertical />
         </ChartCard>
         <ChartCard title={t("connectionsTitle")}>
           <DistributionChart data={byConnection} testId="chart-connections" vertical />
         </ChartCard>
       </div>
       <ChartCard title={t("heatmapTitle")}>
-        <Heatmap data={metrics.heatmap} weekdays={weekdays} label={(day, hour, count) => `${day} ${hour}h: ${n.format(count)}`} />
+        <Heatmap
+          data={metrics.heatmap}
+          weekdays={weekdays}
+          label={(day, hour, count) => `${day} ${hour}h: ${n.format(count)}`}
+          href={(weekday, hour) => drill({ weekday: String(weekday), hour: String(hour) })}
+        />
       </ChartCard>
 
       <Card data-testid="analysis-status">

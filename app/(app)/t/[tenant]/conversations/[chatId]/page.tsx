@@ -12,6 +12,8 @@ import { responseTimes } from "@/lib/conversations/response-times";
 import { formatDuration } from "@/lib/i18n/duration";
 import { common } from "@/lib/i18n/dictionaries/common";
 import { conversationStrings } from "@/lib/i18n/dictionaries/conversations";
+import { emotionStrings, toneStrings } from "@/lib/i18n/dictionaries/emotions";
+import type { Emotion, Tone } from "@/lib/analysis/local/types";
 import { getT } from "@/lib/i18n/server";
 import { cn } from "@/lib/utils";
 import { withTenant } from "@/lib/tenancy/with-tenant";
@@ -29,6 +31,8 @@ export default async function ConversationPage({ params }: { params: Promise<{ t
   const { chat, messages } = found;
   const { t, locale } = await getT(conversationStrings);
   const { t: tc } = await getT(common);
+  const { t: te } = await getT(emotionStrings);
+  const { t: tt } = await getT(toneStrings);
   const times = responseTimes(messages);
   const clock = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: tenant.timezone });
   const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -78,7 +82,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ t
             {messages
               .filter((m) => m.type !== "reaction")
               .map((m) => (
-                <li key={m.id} id={`m-${m.id}`} className={cn("flex", m.fromMe ? "justify-end" : "justify-start")}>
+                <li key={m.id} id={`m-${m.id}`} data-testid="chat-message" className={cn("flex", m.fromMe ? "justify-end" : "justify-start")}>
                   <div
                     className={cn(
                       "max-w-[85%] rounded-lg border px-3 py-2 text-sm sm:max-w-[70%]",
@@ -93,13 +97,13 @@ export default async function ConversationPage({ params }: { params: Promise<{ t
                     </div>
                     <p className={cn("whitespace-pre-wrap break-words", m.deletedAt && "line-through")}>{m.text ?? `[${m.type}]`}</p>
                     {!m.fromMe && m.text ? (
-                      <div className="mt-2 flex flex-wrap gap-1" title={m.rationale ?? undefined}>
+                      <div className="mt-2 flex flex-wrap gap-1" title={m.rationale ?? undefined} data-testid="message-scores" data-analysed={m.sentiment !== null}>
                         {m.sentiment !== null ? (
                           <>
                             <Badge variant={m.sentiment <= -0.1 ? "destructive" : m.sentiment >= 0.1 ? "default" : "secondary"}>{decimal.format(m.sentiment)}</Badge>
-                            <Badge variant="outline">{m.emotion}</Badge>
+                            <Badge variant="outline">{m.emotion ? te(m.emotion as Emotion) : "—"}</Badge>
                             <Badge variant="outline">{m.satisfaction}</Badge>
-                            <Badge variant="outline">{m.tone}</Badge>
+                            <Badge variant="outline">{m.tone ? tt(m.tone as Tone) : "—"}</Badge>
                           </>
                         ) : (
                           <Badge variant="outline">{m.analysisStatus === "failed" ? t("failed") : t("pending")}</Badge>
