@@ -5,6 +5,16 @@ export function localDay(at: Date, timezone: string): string {
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
+/** The instant a local day starts in the tenant's timezone (midnight there), for filters on timestamps. */
+export function startOfLocalDay(day: string, timezone: string): Date {
+  const utcMidnight = new Date(`${day}T00:00:00Z`);
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone: timezone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(utcMidnight);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  const shownAsUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
+  // The zone's offset at that moment: local clock minus UTC.
+  return new Date(utcMidnight.getTime() - (shownAsUtc - utcMidnight.getTime()));
+}
+
 export function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);

@@ -8,6 +8,7 @@ import { encryptSecret } from "@/lib/security/crypto";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
 import { vectorSearch, vectorSearchSql } from "./queries";
+import { pageFilters, searchPageQuerySchema } from "./schemas";
 import { semanticSearch } from "./semantic";
 
 const limits = { connections: 3, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 10, semanticSearch: true };
@@ -89,6 +90,21 @@ describe("semantic search", () => {
     const { results } = await semanticSearch(database.db, tenantA, { query: "reembolso da compra", filters: { emotion: "frustration", sentiment_max: -0.5 }, limit: 20 });
     expect(results.length).toBeGreaterThan(0);
     expect(results.every((r) => r.emotion === "frustration" && r.sentiment! <= -0.5)).toBe(true);
+  });
+
+  it("turns the search page's local days into the instants the filters compare", async () => {
+    const query = searchPageQuerySchema.parse({ q: "pedido", from: "2026-11-01", to: "2026-11-02", emotion: "", sentimentMax: "-0.2" });
+    expect(pageFilters(query, "America/Sao_Paulo")).toEqual({
+      sentiment_max: -0.2,
+      from: "2026-11-01T03:00:00.000Z",
+      to: "2026-11-03T02:59:59.999Z",
+    });
+    const all = await semanticSearch(database.db, tenantA, { query: "pedido atrasado", filters: {}, limit: 50 });
+    const day = all.results[0]!.sentAt;
+    const local = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Sao_Paulo" }).format(day);
+    const { results } = await semanticSearch(database.db, tenantA, { query: "pedido atrasado", filters: pageFilters(searchPageQuerySchema.parse({ q: "x", from: local, to: local }), "America/Sao_Paulo"), limit: 50 });
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((r) => new Intl.DateTimeFormat("en-CA", { timeZone: "America/Sao_Paulo" }).format(r.sentAt) === local)).toBe(true);
   });
 
   it("uses the HNSW index for the vector half", async () => {

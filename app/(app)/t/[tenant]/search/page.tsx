@@ -1,83 +1,147 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { AppShell } from "@/components/app-shell";
+import { TableSkeleton } from "@/components/skeletons";
 import { navLabels, tenantNav } from "@/components/tenant-nav";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
 import { getDb } from "@/db/client";
+import { EMOTIONS, type Emotion } from "@/lib/analysis/local/types";
 import { embeddingProvider } from "@/lib/analysis/providers/resolve";
 import { LOCAL_EMBEDDING_MODEL } from "@/lib/analysis/local";
 import { requireTenant } from "@/lib/auth/guards";
 import { common } from "@/lib/i18n/dictionaries/common";
+import { emotionStrings } from "@/lib/i18n/dictionaries/emotions";
 import { searchStrings } from "@/lib/i18n/dictionaries/search";
 import { getT } from "@/lib/i18n/server";
-import { listMessages } from "@/lib/messages/queries";
+import { listConnectionsPublic } from "@/lib/messages/queries";
+import { textSearch } from "@/lib/search/queries";
+import { pageFilters, searchPageQuerySchema, type SearchPageQuery } from "@/lib/search/schemas";
 import { semanticSearch } from "@/lib/search/semantic";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
 export const metadata = { title: "Busca" };
 
-type Hit = { id: string; chatId: string; text: string | null; sentAt: Date; sentiment: number | null; emotion: string | null; matchedBy: string[] };
+type Tenant = Awaited<ReturnType<typeof requireTenant>>["tenant"];
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function SearchPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<{ q?: string }> }) {
+export default async function SearchPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: SearchParams }) {
   const { tenant: slug } = await params;
   const { user, tenant } = await requireTenant(slug);
-  const q = ((await searchParams).q ?? "").trim().slice(0, 500);
+  const raw = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+  // A hand-edited URL with a bad value keeps the words and drops the filters rather than failing the page.
+  const parsed = searchPageQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : searchPageQuerySchema.parse({ q: typeof raw.q === "string" ? raw.q.slice(0, 500) : "" });
+  const connectionList = await withTenant(tenant.id, (tx) => listConnectionsPublic(tx, tenant.id));
   const { t, locale } = await getT(searchStrings);
   const { t: tc } = await getT(common);
+  const { t: te } = await getT(emotionStrings);
   const allowed = tenant.planLimits.semanticSearch;
-  let hits: Hit[] = [];
-  if (q.length >= 2) {
-    if (allowed) {
-      hits = (await semanticSearch(await getDb(), tenant.id, { query: q, filters: {}, limit: 30 })).results;
-    } else {
-      const page = await withTenant(tenant.id, (tx) => listMessages(tx, tenant.id, { q, page: 1, pageSize: 30 }));
-      hits = page.data.map((m) => ({ ...m, matchedBy: ["words"] }));
-    }
-  }
-  const clock = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: tenant.timezone });
-  const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return (
     <AppShell user={user} locale={locale} title={tenant.name} nav={tenantNav(tenant.slug, user.role, "search", navLabels(tc))}>
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
       </div>
-      <form method="get" className="flex flex-col gap-2 sm:flex-row" role="search">
-        <Input name="q" type="search" defaultValue={q} placeholder={t("placeholder")} aria-label={t("search")} className="sm:max-w-xl" />
-        <Button type="submit">{t("search")}</Button>
+      <form method="get" className="grid gap-3" role="search">
+        <div className="flex flex-col gap-2 sm:flex-row">
+          <Input name="q" type="search" defaultValue={query.q} placeholder={t("placeholder")} aria-label={t("search")} className="sm:max-w-xl" />
+          <Button type="submit">{t("search")}</Button>
+        </div>
+        <div className="grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-5">
+          <label className="grid gap-1">
+            {t("from")}
+            <Input type="date" name="from" defaultValue={query.from ?? ""} />
+          </label>
+          <label className="grid gap-1">
+            {t("to")}
+            <Input type="date" name="to" defaultValue={query.to ?? ""} />
+          </label>
+          <label className="grid gap-1">
+            {tc("connections")}
+            <NativeSelect name="connection" defaultValue={query.connection ?? ""}>
+              <option value="">{t("all")}</option>
+              {connectionList.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </NativeSelect>
+          </label>
+          <label className="grid gap-1">
+            {t("emotion")}
+            <NativeSelect name="emotion" defaultValue={query.emotion ?? ""}>
+              <option value="">{t("all")}</option>
+              {EMOTIONS.map((e) => (
+                <option key={e} value={e}>
+                  {te(e)}
+                </option>
+              ))}
+            </NativeSelect>
+          </label>
+          <fieldset className="grid gap-1">
+            <legend>{t("sentimentRange")}</legend>
+            <div className="flex gap-2">
+              <Input type="number" name="sentimentMin" step="0.1" min="-1" max="1" defaultValue={query.sentimentMin ?? ""} aria-label={`${t("sentimentRange")} min`} />
+              <Input type="number" name="sentimentMax" step="0.1" min="-1" max="1" defaultValue={query.sentimentMax ?? ""} aria-label={`${t("sentimentRange")} max`} />
+            </div>
+          </fieldset>
+        </div>
       </form>
       {!allowed ? <p className="text-sm text-muted-foreground">{t("planLimit")}</p> : null}
       {allowed && embeddingProvider().model === LOCAL_EMBEDDING_MODEL ? <p className="text-xs text-muted-foreground">{t("localModel")}</p> : null}
-      <Card>
-        <CardHeader>
-          <CardDescription data-testid="search-summary">{q.length < 2 ? t("start") : hits.length ? t("results", { n: hits.length }) : t("empty")}</CardDescription>
-        </CardHeader>
-        {hits.length ? (
-          <CardContent>
-            <ol className="flex flex-col divide-y" data-testid="search-results">
-              {hits.map((h) => (
-                <li key={h.id} className="flex flex-col gap-1 py-3">
-                  <Link href={`/t/${tenant.slug}/conversations/${h.chatId}#m-${h.id}`} className="underline-offset-4 hover:underline">
-                    {h.text}
-                  </Link>
-                  <div className="flex flex-wrap gap-1 text-xs text-muted-foreground">
-                    <span>{clock.format(new Date(h.sentAt))}</span>
-                    {h.sentiment !== null ? <Badge variant="secondary">{decimal.format(h.sentiment)}</Badge> : null}
-                    {h.emotion ? <Badge variant="outline">{h.emotion}</Badge> : null}
-                    {h.matchedBy.map((by) => (
-                      <Badge key={by} variant="outline">
-                        {by === "meaning" ? t("meaning") : t("words")}
-                      </Badge>
-                    ))}
-                  </div>
-                </li>
-              ))}
-            </ol>
-          </CardContent>
-        ) : null}
-      </Card>
+      <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label={t("loading")} rows={5} />}>
+        <SearchResults tenant={tenant} query={query} allowed={allowed} />
+      </Suspense>
     </AppShell>
+  );
+}
+
+type Hit = { id: string; chatId: string; text: string | null; sentAt: Date; sentiment: number | null; emotion: string | null; matchedBy: string[] };
+
+async function SearchResults({ tenant, query, allowed }: { tenant: Tenant; query: SearchPageQuery; allowed: boolean }) {
+  const { t, locale } = await getT(searchStrings);
+  const { t: te } = await getT(emotionStrings);
+  const filters = pageFilters(query, tenant.timezone);
+  let hits: Hit[] = [];
+  if (query.q.length >= 2) {
+    hits = allowed
+      ? (await semanticSearch(await getDb(), tenant.id, { query: query.q, filters, limit: 30 })).results
+      : (await withTenant(tenant.id, (tx) => textSearch(tx, tenant.id, query.q, filters, 30))).map((m) => ({ ...m, matchedBy: ["words"] }));
+  }
+  const clock = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: tenant.timezone });
+  const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return (
+    <Card>
+      <CardHeader>
+        <CardDescription data-testid="search-summary">{query.q.length < 2 ? t("start") : hits.length ? t("results", { n: hits.length }) : t("empty")}</CardDescription>
+      </CardHeader>
+      {hits.length ? (
+        <CardContent>
+          <ol className="flex flex-col divide-y" data-testid="search-results">
+            {hits.map((h) => (
+              <li key={h.id} className="flex flex-col gap-1 py-3">
+                <Link href={`/t/${tenant.slug}/conversations/${h.chatId}#m-${h.id}`} className="underline-offset-4 hover:underline">
+                  {h.text}
+                </Link>
+                <div className="flex flex-wrap gap-1 text-xs text-muted-foreground">
+                  <span>{clock.format(new Date(h.sentAt))}</span>
+                  {h.sentiment !== null ? <Badge variant="secondary">{decimal.format(h.sentiment)}</Badge> : null}
+                  {h.emotion ? <Badge variant="outline">{te(h.emotion as Emotion)}</Badge> : null}
+                  {h.matchedBy.map((by) => (
+                    <Badge key={by} variant="outline">
+                      {by === "meaning" ? t("meaning") : t("words")}
+                    </Badge>
+                  ))}
+                </div>
+              </li>
+            ))}
+          </ol>
+        </CardContent>
+      ) : null}
+    </Card>
   );
 }
