@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { launch, login, newPage, screenshot } from "./browser";
+import { BASE_URL, launch, login, newPage, screenshot } from "./browser";
 
 describe("conversations and search", () => {
   let browser: Browser;
@@ -78,6 +78,26 @@ describe("conversations and search", () => {
     await screenshot(page, "search");
     await first.click();
     await page.waitForURL(/\/conversations\/[0-9a-f-]{36}#m-/);
+  });
+
+  it("fits a phone: the dashboard, conversations and search never scroll sideways", async () => {
+    const context = await browser.newContext({ baseURL: BASE_URL, locale: "pt-BR", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await login(page, "admin@lojacentro.local");
+    await page.waitForURL(/\/dashboard$/);
+    for (const [path, ready, name] of [
+      ["/t/loja-centro/dashboard", "kpi-received-value", "phone-dashboard"],
+      ["/t/loja-centro/conversations", "conversations-table", "phone-conversations"],
+      ["/t/loja-centro/search?q=entrega+atrasada", "search-results", "phone-search"],
+    ] as const) {
+      await page.goto(path);
+      await page.getByTestId(ready).first().waitFor();
+      // Wide tables scroll inside their own box; the page itself must fit.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `${path} is ${overflow}px wider than the phone`);
+      await screenshot(page, name);
+    }
+    await context.close();
   });
 
   it("a viewer reads its own tenant's conversations and gets nothing of another's", async () => {

@@ -82,6 +82,13 @@ export const chats = pgTable(
     phoneMasked: text("phone_masked"),
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }),
     messageCount: integer("message_count").notNull().default(0),
+    /**
+     * Local days (days since 2000-01-01 in the tenant's timezone) with a message that is not deleted, sorted; and
+     * "emotion:day" tags of its analysed ones. A period's conversations are chats whose days overlap it, counted
+     * without reading messages (SQL refresh_chat_day keeps them).
+     */
+    activeDays: integer("active_days").array().notNull().default(sql`'{}'::integer[]`),
+    emotionDays: text("emotion_days").array().notNull().default(sql`'{}'::text[]`),
     /** Analysis rollup of the customer's messages: conversation lists and flags read these, not the messages. */
     analyzedCount: integer("analyzed_count").notNull().default(0),
     negativeCount: integer("negative_count").notNull().default(0),

@@ -43,6 +43,8 @@ async function expectRollupsMatchRebuild(database: Database, opts: { latency: bo
         negativeCount: c.negativeCount,
         sentimentSum: Math.round(c.sentimentSum * 1000) / 1000,
         satisfactionSum: c.satisfactionSum,
+        activeDays: c.activeDays,
+        emotionDays: c.emotionDays,
         ...(opts.chatEnds ? { first: c.firstSentiment, last: c.lastSentiment } : {}),
       }))
       .sort((a, b) => a.id.localeCompare(b.id));

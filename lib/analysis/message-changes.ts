@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { messages, tenants } from "@/db/schema";
 import { enqueue } from "@/lib/jobs/outbox";
+import { refreshChatDay } from "@/lib/rollups/chat-days";
 import { refreshResponseTimes } from "@/lib/rollups/response-times";
 import { applyVolumeDelta, countsAsVolume } from "@/lib/rollups/volume";
 import * as q from "./queries";
@@ -18,10 +19,10 @@ export async function withdrawDeletedMessage(tx: Tx, message: MessageRow): Promi
   if (message.deletedAt) return;
   const scored = message.analysisStatus === "done" && message.sentiment !== null && message.satisfaction !== null;
   const counted = countsAsVolume(message.type);
-  if (!scored && !counted) return;
   const [tenant] = await tx.select({ timezone: tenants.timezone }).from(tenants).where(eq(tenants.id, message.tenantId));
   const timezone = tenant?.timezone ?? "America/Sao_Paulo";
-  const writes: Promise<unknown>[] = [];
+  // Any message, a reaction too, made its chat active that day.
+  const writes: Promise<unknown>[] = [refreshChatDay(tx, message.chatId, message.sentAt, timezone)];
   // The caller has marked the row deleted: the replies around it are recomputed without it.
   if (counted) {
     writes.push(

@@ -8,6 +8,7 @@ import { sha256 } from "./prompt-template";
 import { analysisProviderFor, embeddingProvider } from "./providers/resolve";
 import type { AnalysisRequest, AnalysisResult } from "./providers/types";
 import * as q from "./queries";
+import { refreshChatDay } from "@/lib/rollups/chat-days";
 import { analysisLatencyMs, rollupDelta, type PreviousScores, type Scores } from "./rollup-delta";
 
 export type AnalysisOutcome =
@@ -146,6 +147,8 @@ async function apply(
     q.applyChatDelta(tx, tenantId, current.chatId, current.sentAt, next.sentiment, delta.chat),
     ...delta.daily.map((d) => q.applyRollupDelta(tx, tenantId, current.connectionId, current.sentAt, timezone, d)),
   ]);
+  // After the scores: the chat's emotions of that day are read back from its messages.
+  await refreshChatDay(tx, current.chatId, current.sentAt, timezone);
   return true;
 }
 

@@ -2,6 +2,8 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { chats, connections, messages } from "@/db/schema";
 import { POLARITY_THRESHOLD } from "@/lib/analysis/polarity";
+import { localDay } from "@/lib/metrics/period";
+import { dayNumbers } from "@/lib/rollups/chat-days";
 import type { ConversationQuery } from "./schemas";
 
 export const PAGE_SIZE = 25;
@@ -11,12 +13,10 @@ const avgSatisfaction = sql<number | null>`case when ${chats.analyzedCount} > 0 
 
 function conditions(tenantId: string, q: ConversationQuery, timezone: string): SQL[] {
   const where: SQL[] = [eq(chats.tenantId, tenantId)];
-  // A conversation is in the period if the customer or the business wrote in it then (local days of the tenant).
-  if (q.from || q.to) {
-    const since = q.from ? sql`and m.sent_at >= (${q.from}::date)::timestamp at time zone ${timezone}` : sql``;
-    const until = q.to ? sql`and m.sent_at < (${q.to}::date + 1)::timestamp at time zone ${timezone}` : sql``;
-    where.push(sql`exists (select 1 from ${messages} m where m.chat_id = ${chats.id} and m.tenant_id = ${tenantId} and m.deleted_at is null ${since} ${until})`);
-  }
+  // A conversation is in the period if the customer or the business wrote in it then (local days of the tenant):
+  // its active days overlap the period's, read from the chat row rather than its messages.
+  const days = q.from || q.to ? dayNumbers(q.from ?? "2000-01-01", q.to ?? localDay(new Date(), timezone)) : null;
+  if (days) where.push(sql`${chats.activeDays} && ${`{${days.join(",")}}`}::integer[]`);
   if (q.connection) where.push(eq(chats.connectionId, q.connection));
   if (q.sentimentMin !== undefined) where.push(sql`${avgSentiment} >= ${q.sentimentMin}`);
   if (q.sentimentMax !== undefined) where.push(sql`${avgSentiment} <= ${q.sentimentMax}`);
@@ -24,7 +24,10 @@ function conditions(tenantId: string, q: ConversationQuery, timezone: string): S
   if (q.satisfactionMax !== undefined) where.push(sql`${avgSatisfaction} <= ${q.satisfactionMax}`);
   if (q.negative) where.push(sql`${chats.negativeCount} > 0`);
   // Per-message conditions stay on the chat's own messages (indexed by chat and time).
-  if (q.emotion) {
+  if (q.emotion && days) {
+    // Within a period: a message with that emotion on one of its days.
+    where.push(sql`${chats.emotionDays} && ${`{${days.map((d) => `${q.emotion}:${d}`).join(",")}}`}::text[]`);
+  } else if (q.emotion) {
     where.push(sql`exists (select 1 from ${messages} m where m.chat_id = ${chats.id} and m.tenant_id = ${tenantId} and m.deleted_at is null and m.emotion = ${q.emotion})`);
   }
   if (q.tone) {

@@ -13,6 +13,7 @@ export async function rebuildRollups(db: Db, tenantId: string | null = null): Pr
   return db.transaction(async (tx) => {
     // Response times and the daily rows, emotion-keyed: SQL rebuild_daily_rollups (migration 0010).
     const [{ days } = { days: 0 }] = rowsOf<{ days: number }>(await tx.execute(sql`select rebuild_daily_rollups(${tenantId}::uuid, ${POLARITY_THRESHOLD}::real) as days`));
+    await tx.execute(sql`select rebuild_chat_days(${tenantId}::uuid)`);
     const chats = await tx.execute(sql`
       update chats c set
         analyzed_count = coalesce(s.n, 0),

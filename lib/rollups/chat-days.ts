@@ -1,0 +1,24 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+
+/**
+ * Re-derives a chat's local day from its messages (SQL refresh_chat_day, migration 0013): whether it still has a
+ * message that is not deleted, and the emotions analysed that day. In the caller's transaction.
+ */
+export async function refreshChatDay(tx: DbOrTx, chatId: string, at: Date, timezone: string) {
+  await tx.execute(sql`select refresh_chat_day(${chatId}, ${at.toISOString()}::timestamptz, ${timezone})`);
+}
+
+const EPOCH = Date.UTC(2000, 0, 1);
+
+/** A local day (YYYY-MM-DD) as chats.active_days holds it: days since 2000-01-01. */
+export function dayNumber(day: string): number {
+  return Math.round((Date.parse(`${day}T00:00:00Z`) - EPOCH) / 86_400_000);
+}
+
+/** Every day number of an inclusive period of local days. */
+export function dayNumbers(from: string, to: string): number[] {
+  const out: number[] = [];
+  for (let d = dayNumber(from); d <= dayNumber(to); d++) out.push(d);
+  return out;
+}
