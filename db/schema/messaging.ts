@@ -84,11 +84,12 @@ export const chats = pgTable(
     messageCount: integer("message_count").notNull().default(0),
     /**
      * Local days (days since 2000-01-01 in the tenant's timezone) with a message that is not deleted, sorted; and
-     * "emotion:day" tags of its analysed ones. A period's conversations are chats whose days overlap it, counted
-     * without reading messages (SQL refresh_chat_day keeps them).
+     * emotion-days of its analysed ones, coded (position of the emotion in lib/analysis/local EMOTIONS, from 1)
+     * × 100000 + day. A period's conversations are chats whose days overlap it, counted without reading messages
+     * (SQL refresh_chat_day keeps them; lib/rollups/chat-days codes them).
      */
     activeDays: integer("active_days").array().notNull().default(sql`'{}'::integer[]`),
-    emotionDays: text("emotion_days").array().notNull().default(sql`'{}'::text[]`),
+    emotionDays: integer("emotion_days").array().notNull().default(sql`'{}'::integer[]`),
     /** Analysis rollup of the customer's messages: conversation lists and flags read these, not the messages. */
     analyzedCount: integer("analyzed_count").notNull().default(0),
     negativeCount: integer("negative_count").notNull().default(0),
@@ -105,6 +106,9 @@ export const chats = pgTable(
     // Ingest finds a chat by either of its addresses.
     index("chats_connection_alt_jid_idx").on(t.connectionId, t.altJid),
     index("chats_tenant_last_idx").on(t.tenantId, t.lastMessageAt),
+    // A period's conversations, with or without an emotion: array overlap, answered from the index.
+    index("chats_active_days_idx").using("gin", t.activeDays),
+    index("chats_emotion_days_idx").using("gin", t.emotionDays),
     tenantIsolation("chats", t.tenantId),
   ],
 ).enableRLS();

@@ -5,6 +5,9 @@ import { seedDemoData } from "@/db/seed";
 import { inngest } from "@/inngest/client";
 import { analyzeMessageFn } from "@/inngest/functions/analyze-message";
 import { EmbeddedRunner } from "@/lib/jobs/runner";
+import { sql } from "drizzle-orm";
+import { rowsOf } from "@/db/rows";
+import { addDays, localDay } from "@/lib/metrics/period";
 import { getTenantMetrics } from "@/lib/metrics/queries";
 import { findTenantBySlug } from "@/lib/tenancy/queries";
 import { withTenant } from "@/lib/tenancy/with-tenant";
@@ -62,6 +65,21 @@ describe("conversations", () => {
       const c = await withTenant(loja, (tx) => findConversation(tx, loja, row.id), database.db);
       expect(c!.messages.some((m) => m.emotion === "frustration")).toBe(true);
     }
+    // Within a period, the chat's emotion-days (coded in TypeScript and SQL alike) must hold one of its days.
+    const to = localDay(new Date(), "America/Sao_Paulo");
+    const from = addDays(to, -60);
+    const inPeriod = await list(loja, { emotion: "frustration", from, to });
+    expect(inPeriod.total).toBeGreaterThan(0);
+    const dayOf = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "America/Sao_Paulo" }).format(d);
+    for (const row of inPeriod.rows.slice(0, 5)) {
+      const c = await withTenant(loja, (tx) => findConversation(tx, loja, row.id), database.db);
+      expect(c!.messages.some((m) => m.emotion === "frustration" && !m.deletedAt && dayOf(m.sentAt) >= from && dayOf(m.sentAt) <= to)).toBe(true);
+    }
+    const [{ n }] = rowsOf<{ n: number }>(
+      await database.db.execute(sql`select count(distinct m.chat_id)::int as n from messages m where m.tenant_id = ${loja} and m.emotion = 'frustration'
+        and m.deleted_at is null and (m.sent_at at time zone 'America/Sao_Paulo')::date between ${from}::date and ${to}::date`),
+    );
+    expect(inPeriod.total).toBe(n);
     const words = await list(loja, { q: "entrega" });
     expect(words.total).toBeGreaterThan(0);
     expect(words.total).toBeLessThan((await list(loja)).total);

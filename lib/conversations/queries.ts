@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { chats, connections, messages } from "@/db/schema";
 import { POLARITY_THRESHOLD } from "@/lib/analysis/polarity";
 import { localDay } from "@/lib/metrics/period";
-import { dayNumbers } from "@/lib/rollups/chat-days";
+import { dayNumbers, emotionDayCode } from "@/lib/rollups/chat-days";
 import type { ConversationQuery } from "./schemas";
 
 export const PAGE_SIZE = 25;
@@ -16,7 +16,8 @@ function conditions(tenantId: string, q: ConversationQuery, timezone: string): S
   // A conversation is in the period if the customer or the business wrote in it then (local days of the tenant):
   // its active days overlap the period's, read from the chat row rather than its messages.
   const days = q.from || q.to ? dayNumbers(q.from ?? "2000-01-01", q.to ?? localDay(new Date(), timezone)) : null;
-  if (days) where.push(sql`${chats.activeDays} && ${`{${days.join(",")}}`}::integer[]`);
+  // With an emotion, its emotion-days imply the activity: one overlap test, not two.
+  if (days && !q.emotion) where.push(sql`${chats.activeDays} && ${`{${days.join(",")}}`}::integer[]`);
   if (q.connection) where.push(eq(chats.connectionId, q.connection));
   if (q.sentimentMin !== undefined) where.push(sql`${avgSentiment} >= ${q.sentimentMin}`);
   if (q.sentimentMax !== undefined) where.push(sql`${avgSentiment} <= ${q.sentimentMax}`);
@@ -26,7 +27,7 @@ function conditions(tenantId: string, q: ConversationQuery, timezone: string): S
   // Per-message conditions stay on the chat's own messages (indexed by chat and time).
   if (q.emotion && days) {
     // Within a period: a message with that emotion on one of its days.
-    where.push(sql`${chats.emotionDays} && ${`{${days.map((d) => `${q.emotion}:${d}`).join(",")}}`}::text[]`);
+    where.push(sql`${chats.emotionDays} && ${`{${days.map((d) => emotionDayCode(q.emotion!, d)).join(",")}}`}::integer[]`);
   } else if (q.emotion) {
     where.push(sql`exists (select 1 from ${messages} m where m.chat_id = ${chats.id} and m.tenant_id = ${tenantId} and m.deleted_at is null and m.emotion = ${q.emotion})`);
   }

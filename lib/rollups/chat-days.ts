@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { EMOTIONS, type Emotion } from "@/lib/analysis/local/types";
 
 /**
  * Re-derives a chat's local day from its messages (SQL refresh_chat_day, migration 0013): whether it still has a
@@ -21,4 +22,9 @@ export function dayNumbers(from: string, to: string): number[] {
   const out: number[] = [];
   for (let d = dayNumber(from); d <= dayNumber(to); d++) out.push(d);
   return out;
+}
+
+/** As SQL emotion_day_code (migration 0015): the emotion's position in EMOTIONS, from 1, × 100000 + day. */
+export function emotionDayCode(emotion: Emotion, day: number): number {
+  return (EMOTIONS.indexOf(emotion) + 1) * 100_000 + day;
 }
