@@ -80,12 +80,13 @@ describe("durable analysis with the EvoSense local model", () => {
     // The cards show the metrics API's numbers (both read the rollups).
     const me = (await (await page.request.get("/api/v1/me")).json()) as { data: { tenant: { id: string } } };
     const { data: metrics } = (await (await page.request.get(`/api/v1/tenants/${me.data.tenant.id}/metrics`)).json()) as {
-      data: { messagesReceived: number; messagesSent: number; avgSatisfaction: number; medianFirstResponseSeconds: number | null; emotions: Record<string, number> };
+      data: { messagesReceived: number; messagesSent: number; conversations: number; avgSatisfaction: number; medianFirstResponseSeconds: number | null; emotions: Record<string, number> };
     };
     const digits = async (id: string) => Number(((await page.getByTestId(id).textContent()) ?? "").replace(/\D/g, ""));
     assert.equal(await digits("kpi-received-value"), metrics.messagesReceived);
     assert.equal(await digits("kpi-sent-value"), metrics.messagesSent);
     assert.equal(await digits("kpi-satisfaction-value"), Math.round(metrics.avgSatisfaction));
+    assert.equal(await digits("kpi-conversations-value"), metrics.conversations);
     // The demo's agents replied: the median first response is a number on the card and in the API.
     assert.ok(metrics.medianFirstResponseSeconds !== null && metrics.medianFirstResponseSeconds > 0);
     assert.notEqual((await page.getByTestId("kpi-first-response-value").textContent())?.trim(), "—");
@@ -113,9 +114,10 @@ describe("durable analysis with the EvoSense local model", () => {
     await page.getByTestId("dashboard-emotion-notice").waitFor();
     await page.getByTestId("kpi-received-value").waitFor();
     const { data: filtered } = (await (await page.request.get(`/api/v1/tenants/${me.data.tenant.id}/metrics?emotion=${emotion}`)).json()) as {
-      data: { messagesReceived: number; messagesSent: number | null };
+      data: { messagesReceived: number; messagesSent: number | null; conversations: number };
     };
     assert.ok(filtered.messagesReceived > 0);
+    assert.equal(await digits("kpi-conversations-value"), filtered.conversations);
     assert.equal(filtered.messagesSent, null);
     assert.equal(await digits("kpi-received-value"), filtered.messagesReceived);
     assert.equal((await page.getByTestId("kpi-sent-value").textContent())?.trim(), "—");

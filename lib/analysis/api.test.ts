@@ -96,6 +96,20 @@ describe("analysed messages through the API", () => {
     expect(Object.values(data.emotions).reduce((a, b) => a + b, 0)).toBe(scored.length);
     expect(data.p95AnalysisLatencyMs).toBeGreaterThan(0);
     expect(data.daily.length).toBeGreaterThan(5);
+    // Conversations: every chat with a message that is not deleted (a century-long period takes the exact slow path).
+    const withMessages = new Set((await database.db.select().from(messages).where(eq(messages.tenantId, loja.id))).filter((m) => !m.deletedAt).map((m) => m.chatId));
+    expect((data as unknown as { conversations: number }).conversations).toBe(withMessages.size);
+    const recent = (await (await metrics(`/api/v1/tenants/${loja.id}/metrics`, DEMO_API_KEY)).json()) as { data: { conversations: number; from: string; to: string } };
+    const inRecent = new Set(
+      (await database.db.select().from(messages).where(eq(messages.tenantId, loja.id)))
+        .filter((m) => !m.deletedAt)
+        .filter((m) => {
+          const day = new Intl.DateTimeFormat("en-CA", { timeZone: loja.timezone }).format(m.sentAt);
+          return day >= recent.data.from && day <= recent.data.to;
+        })
+        .map((m) => m.chatId),
+    );
+    expect(recent.data.conversations).toBe(inRecent.size);
     // The heatmap holds every received message once, in its local weekday and hour.
     expect((data as unknown as { heatmap: number[][] }).heatmap.flat().reduce((a, b) => a + b, 0)).toBe(data.messagesReceived);
 

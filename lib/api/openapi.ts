@@ -60,6 +60,7 @@ export const openApiDocument = {
           emotion: { type: ["string", "null"], description: "The emotion filter, when given: every figure then counts the customer messages analysed with it" },
           messagesReceived: { type: "integer" },
           messagesSent: { type: ["integer", "null"], description: "Null under an emotion filter" },
+          conversations: { type: "integer", description: "Chats with a message in the period (with the emotion, when filtered): the dashboard's conversations card" },
           analyzed: { type: "integer" },
           avgSentiment: { type: ["number", "null"] },
           pctPositive: { type: ["number", "null"] },

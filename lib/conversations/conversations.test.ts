@@ -75,7 +75,7 @@ describe("conversations", () => {
       const c = await withTenant(loja, (tx) => findConversation(tx, loja, row.id), database.db);
       expect(c!.messages.some((m) => m.emotion === "frustration" && !m.deletedAt && dayOf(m.sentAt) >= from && dayOf(m.sentAt) <= to)).toBe(true);
     }
-    const [{ n }] = rowsOf<{ n: number }>(
+    const [{ n } = { n: -1 }] = rowsOf<{ n: number }>(
       await database.db.execute(sql`select count(distinct m.chat_id)::int as n from messages m where m.tenant_id = ${loja} and m.emotion = 'frustration'
         and m.deleted_at is null and (m.sent_at at time zone 'America/Sao_Paulo')::date between ${from}::date and ${to}::date`),
     );

@@ -7,6 +7,7 @@ import { dayNumbers, emotionDayCode } from "@/lib/rollups/chat-days";
 import type { ConversationQuery } from "./schemas";
 
 export const PAGE_SIZE = 25;
+const MAX_PERIOD_DAYS = 1_000;
 
 const avgSentiment = sql<number | null>`case when ${chats.analyzedCount} > 0 then ${chats.sentimentSum} / ${chats.analyzedCount} end`;
 const avgSatisfaction = sql<number | null>`case when ${chats.analyzedCount} > 0 then ${chats.satisfactionSum}::real / ${chats.analyzedCount} end`;
@@ -14,8 +15,16 @@ const avgSatisfaction = sql<number | null>`case when ${chats.analyzedCount} > 0 
 function conditions(tenantId: string, q: ConversationQuery, timezone: string): SQL[] {
   const where: SQL[] = [eq(chats.tenantId, tenantId)];
   // A conversation is in the period if the customer or the business wrote in it then (local days of the tenant):
-  // its active days overlap the period's, read from the chat row rather than its messages.
-  const days = q.from || q.to ? dayNumbers(q.from ?? "2000-01-01", q.to ?? localDay(new Date(), timezone)) : null;
+  // its active days overlap the period's, read from the chat row rather than its messages. Periods of years (API
+  // callers) read the messages instead, rather than compare thousands of days.
+  const span = q.from || q.to ? dayNumbers(q.from ?? "2000-01-01", q.to ?? localDay(new Date(), timezone)) : null;
+  const days = span && span.length <= MAX_PERIOD_DAYS ? span : null;
+  if (span && !days) {
+    const since = q.from ? sql`and m.sent_at >= (${q.from}::date)::timestamp at time zone ${timezone}` : sql``;
+    const until = q.to ? sql`and m.sent_at < (${q.to}::date + 1)::timestamp at time zone ${timezone}` : sql``;
+    const emotion = q.emotion ? sql`and m.emotion = ${q.emotion}` : sql``;
+    where.push(sql`exists (select 1 from ${messages} m where m.chat_id = ${chats.id} and m.tenant_id = ${tenantId} and m.deleted_at is null ${since} ${until} ${emotion})`);
+  }
   // With an emotion, its emotion-days imply the activity: one overlap test, not two.
   if (days && !q.emotion) where.push(sql`${chats.activeDays} && ${`{${days.join(",")}}`}::integer[]`);
   if (q.connection) where.push(eq(chats.connectionId, q.connection));
@@ -28,7 +37,7 @@ function conditions(tenantId: string, q: ConversationQuery, timezone: string): S
   if (q.emotion && days) {
     // Within a period: a message with that emotion on one of its days.
     where.push(sql`${chats.emotionDays} && ${`{${days.map((d) => emotionDayCode(q.emotion!, d)).join(",")}}`}::integer[]`);
-  } else if (q.emotion) {
+  } else if (q.emotion && !span) {
     where.push(sql`exists (select 1 from ${messages} m where m.chat_id = ${chats.id} and m.tenant_id = ${tenantId} and m.deleted_at is null and m.emotion = ${q.emotion})`);
   }
   if (q.tone) {

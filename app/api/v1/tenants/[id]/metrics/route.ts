@@ -2,6 +2,8 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { authenticateApi } from "@/lib/api/auth";
 import { apiError, invalidInput } from "@/lib/api/respond";
+import { countConversations } from "@/lib/conversations/queries";
+import { conversationQuerySchema } from "@/lib/conversations/schemas";
 import { resolvePeriod } from "@/lib/metrics/period";
 import { getTenantMetrics } from "@/lib/metrics/queries";
 import { metricsQuerySchema } from "@/lib/metrics/schemas";
@@ -23,6 +25,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const tenant = await findTenantById(await getDb(), id);
   if (!tenant) return apiError(404, "not_found", "No such tenant.");
   const period = resolvePeriod(tenant.timezone, query.data.from, query.data.to);
-  const metrics = await withTenant(id, (tx) => getTenantMetrics(tx, id, { ...period, connectionId: query.data.connection_id, emotion: query.data.emotion }));
-  return Response.json({ data: { tenantId: id, timezone: tenant.timezone, ...metrics } });
+  const filters = { ...period, connectionId: query.data.connection_id, emotion: query.data.emotion };
+  const [metrics, conversations] = await withTenant(id, (tx) =>
+    Promise.all([
+      getTenantMetrics(tx, id, filters),
+      countConversations(tx, id, conversationQuerySchema.parse({ from: period.from, to: period.to, connection: filters.connectionId, emotion: filters.emotion }), tenant.timezone),
+    ]),
+  );
+  return Response.json({ data: { tenantId: id, timezone: tenant.timezone, ...metrics, conversations } });
 }
