@@ -2,6 +2,7 @@ import { and, eq, gte, lte } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { dailyRollups } from "@/db/schema";
 import { latencyBucketUpperMs } from "@/lib/analysis/polarity";
+import { locateQuantile } from "@/lib/rollups/histogram";
 import { medianFromBuckets } from "@/lib/rollups/response-times";
 
 export type DailyPoint = { day: string; received: number; sent: number; analyzed: number; avgSentiment: number | null };
@@ -42,19 +43,10 @@ function addCounts(into: Record<string, number>, from: Record<string, number>) {
   for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
 }
 
+/** The upper bound of the half-octave bucket that holds the quantile: latency is reported as "at most". */
 function percentileFromBuckets(buckets: Record<string, number>, p: number): number | null {
-  const entries = Object.entries(buckets)
-    .map(([k, n]) => [Number(k), n] as const)
-    .filter(([, n]) => n > 0)
-    .sort((a, b) => a[0] - b[0]);
-  const total = entries.reduce((s, [, n]) => s + n, 0);
-  if (total === 0) return null;
-  let seen = 0;
-  for (const [bucket, n] of entries) {
-    seen += n;
-    if (seen >= p * total) return Math.round(latencyBucketUpperMs(bucket));
-  }
-  return Math.round(latencyBucketUpperMs(entries.at(-1)![0]));
+  const at = locateQuantile(buckets, p);
+  return at ? Math.round(latencyBucketUpperMs(at.bucket)) : null;
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? null : a / b);

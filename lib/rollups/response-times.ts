@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { locateQuantile } from "./histogram";
 
 /**
  * After a message of a chat was stored or deleted at `at`: recomputes the response times it can have changed and
@@ -20,20 +21,8 @@ export function responseBucketBounds(bucket: number): [number, number] {
  * exact median, from rollups alone.
  */
 export function medianFromBuckets(buckets: Record<string, number>): number | null {
-  const entries = Object.entries(buckets)
-    .map(([k, n]) => [Number(k), n] as const)
-    .filter(([, n]) => n > 0)
-    .sort((a, b) => a[0] - b[0]);
-  const total = entries.reduce((s, [, n]) => s + n, 0);
-  if (total === 0) return null;
-  const half = total / 2;
-  let seen = 0;
-  for (const [bucket, n] of entries) {
-    if (seen + n >= half) {
-      const [lo, hi] = responseBucketBounds(bucket);
-      return lo + ((half - seen) / n) * (hi - lo);
-    }
-    seen += n;
-  }
-  return null;
+  const at = locateQuantile(buckets, 0.5);
+  if (!at) return null;
+  const [lo, hi] = responseBucketBounds(at.bucket);
+  return lo + at.fraction * (hi - lo);
 }

@@ -2,13 +2,13 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { AppShell } from "@/components/app-shell";
 import { ConversationsTable } from "@/components/conversations/conversations-table";
+import { DateField, RangeField, SelectField } from "@/components/filter-fields";
 import { LiveRefresh } from "@/components/live-refresh";
 import { TableSkeleton } from "@/components/skeletons";
 import { navLabels, tenantNav } from "@/components/tenant-nav";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
 import { EMOTIONS, TONES } from "@/lib/analysis/local/types";
 import { requireTenant } from "@/lib/auth/guards";
 import { listConversations } from "@/lib/conversations/queries";
@@ -54,61 +54,13 @@ export default async function ConversationsPage({ params, searchParams }: { para
       <Card>
         <CardContent>
           <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("apply")}>
-            <label className="grid gap-1 text-sm">
-              {t("from")}
-              <Input type="date" name="from" defaultValue={query.from ?? ""} />
-            </label>
-            <label className="grid gap-1 text-sm">
-              {t("to")}
-              <Input type="date" name="to" defaultValue={query.to ?? ""} />
-            </label>
-            <label className="grid gap-1 text-sm">
-              {t("connection")}
-              <NativeSelect name="connection" defaultValue={query.connection ?? ""}>
-                <option value="">{t("all")}</option>
-                {connectionList.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </NativeSelect>
-            </label>
-            <label className="grid gap-1 text-sm">
-              {t("emotion")}
-              <NativeSelect name="emotion" defaultValue={query.emotion ?? ""}>
-                <option value="">{t("all")}</option>
-                {EMOTIONS.map((e) => (
-                  <option key={e} value={e}>
-                    {te(e)}
-                  </option>
-                ))}
-              </NativeSelect>
-            </label>
-            <label className="grid gap-1 text-sm">
-              {t("tone")}
-              <NativeSelect name="tone" defaultValue={query.tone ?? ""}>
-                <option value="">{t("all")}</option>
-                {TONES.map((tone) => (
-                  <option key={tone} value={tone}>
-                    {tt(tone)}
-                  </option>
-                ))}
-              </NativeSelect>
-            </label>
-            <fieldset className="grid gap-1 text-sm">
-              <legend>{t("sentimentRange")}</legend>
-              <div className="flex gap-2">
-                <Input type="number" name="sentimentMin" step="0.1" min="-1" max="1" defaultValue={query.sentimentMin ?? ""} aria-label={`${t("sentiment")} min`} />
-                <Input type="number" name="sentimentMax" step="0.1" min="-1" max="1" defaultValue={query.sentimentMax ?? ""} aria-label={`${t("sentiment")} max`} />
-              </div>
-            </fieldset>
-            <fieldset className="grid gap-1 text-sm">
-              <legend>{t("satisfactionRange")}</legend>
-              <div className="flex gap-2">
-                <Input type="number" name="satisfactionMin" min="0" max="100" defaultValue={query.satisfactionMin ?? ""} aria-label={`${t("satisfaction")} min`} />
-                <Input type="number" name="satisfactionMax" min="0" max="100" defaultValue={query.satisfactionMax ?? ""} aria-label={`${t("satisfaction")} max`} />
-              </div>
-            </fieldset>
+            <DateField label={t("from")} name="from" value={query.from} />
+            <DateField label={t("to")} name="to" value={query.to} />
+            <SelectField label={t("connection")} name="connection" value={query.connection} allLabel={t("all")} options={connectionList.map((c) => ({ value: c.id, label: c.name }))} />
+            <SelectField label={t("emotion")} name="emotion" value={query.emotion} allLabel={t("all")} options={EMOTIONS.map((e) => ({ value: e, label: te(e) }))} />
+            <SelectField label={t("tone")} name="tone" value={query.tone} allLabel={t("all")} options={TONES.map((tone) => ({ value: tone, label: tt(tone) }))} />
+            <RangeField legend={t("sentimentRange")} what={t("sentiment")} names={["sentimentMin", "sentimentMax"]} values={[query.sentimentMin, query.sentimentMax]} bounds={[-1, 1]} step="0.1" />
+            <RangeField legend={t("satisfactionRange")} what={t("satisfaction")} names={["satisfactionMin", "satisfactionMax"]} values={[query.satisfactionMin, query.satisfactionMax]} bounds={[0, 100]} />
             <label className="grid gap-1 text-sm">
               {t("search")}
               <Input type="search" name="q" defaultValue={query.q ?? ""} />

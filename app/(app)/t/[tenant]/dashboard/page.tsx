@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { AppShell } from "@/components/app-shell";
 import { DistributionChart, VolumeChart } from "@/components/dashboard/charts";
 import { Heatmap } from "@/components/dashboard/heatmap";
+import { SelectField } from "@/components/filter-fields";
 import { LiveRefresh } from "@/components/live-refresh";
 import { DashboardSkeleton } from "@/components/skeletons";
 import { navLabels, tenantNav } from "@/components/tenant-nav";
@@ -10,7 +11,6 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
 import { requireTenant } from "@/lib/auth/guards";
 import { describeAnalysisModel } from "@/lib/analysis/model-info";
 import { EMOTIONS, type Emotion, type Tone } from "@/lib/analysis/local/types";
@@ -99,28 +99,8 @@ export default async function DashboardPage({ params, searchParams }: { params: 
             <Input type="date" name="to" defaultValue={period.to} aria-label="to" className="w-40" />
           </span>
         </label>
-        <label className="grid gap-1">
-          {tc("connections")}
-          <NativeSelect name="connection" defaultValue={connectionId ?? ""} className="w-56">
-            <option value="">{t("allConnections")}</option>
-            {connectionList.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </NativeSelect>
-        </label>
-        <label className="grid gap-1">
-          {t("emotion")}
-          <NativeSelect name="emotion" defaultValue={emotion ?? ""} className="w-44" data-testid="dashboard-emotion">
-            <option value="">{t("allEmotions")}</option>
-            {EMOTIONS.map((e) => (
-              <option key={e} value={e}>
-                {te(e)}
-              </option>
-            ))}
-          </NativeSelect>
-        </label>
+        <SelectField label={tc("connections")} name="connection" value={connectionId} allLabel={t("allConnections")} options={connectionList.map((c) => ({ value: c.id, label: c.name }))} className="w-56" />
+        <SelectField label={t("emotion")} name="emotion" value={emotion} allLabel={t("allEmotions")} options={EMOTIONS.map((e) => ({ value: e, label: te(e) }))} className="w-44" testId="dashboard-emotion" />
         <Button type="submit" variant="secondary">
           {t("apply")}
         </Button>

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { AppShell } from "@/components/app-shell";
+import { DateField, RangeField, SelectField } from "@/components/filter-fields";
 import { TableSkeleton } from "@/components/skeletons";
 import { navLabels, tenantNav } from "@/components/tenant-nav";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
 import { getDb } from "@/db/client";
 import { EMOTIONS, type Emotion } from "@/lib/analysis/local/types";
 import { embeddingProvider } from "@/lib/analysis/providers/resolve";
@@ -52,43 +52,11 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
           <Button type="submit">{t("search")}</Button>
         </div>
         <div className="grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-5">
-          <label className="grid gap-1">
-            {t("from")}
-            <Input type="date" name="from" defaultValue={query.from ?? ""} />
-          </label>
-          <label className="grid gap-1">
-            {t("to")}
-            <Input type="date" name="to" defaultValue={query.to ?? ""} />
-          </label>
-          <label className="grid gap-1">
-            {tc("connections")}
-            <NativeSelect name="connection" defaultValue={query.connection ?? ""}>
-              <option value="">{t("all")}</option>
-              {connectionList.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </NativeSelect>
-          </label>
-          <label className="grid gap-1">
-            {t("emotion")}
-            <NativeSelect name="emotion" defaultValue={query.emotion ?? ""}>
-              <option value="">{t("all")}</option>
-              {EMOTIONS.map((e) => (
-                <option key={e} value={e}>
-                  {te(e)}
-                </option>
-              ))}
-            </NativeSelect>
-          </label>
-          <fieldset className="grid gap-1">
-            <legend>{t("sentimentRange")}</legend>
-            <div className="flex gap-2">
-              <Input type="number" name="sentimentMin" step="0.1" min="-1" max="1" defaultValue={query.sentimentMin ?? ""} aria-label={`${t("sentimentRange")} min`} />
-              <Input type="number" name="sentimentMax" step="0.1" min="-1" max="1" defaultValue={query.sentimentMax ?? ""} aria-label={`${t("sentimentRange")} max`} />
-            </div>
-          </fieldset>
+          <DateField label={t("from")} name="from" value={query.from} />
+          <DateField label={t("to")} name="to" value={query.to} />
+          <SelectField label={tc("connections")} name="connection" value={query.connection} allLabel={t("all")} options={connectionList.map((c) => ({ value: c.id, label: c.name }))} />
+          <SelectField label={t("emotion")} name="emotion" value={query.emotion} allLabel={t("all")} options={EMOTIONS.map((e) => ({ value: e, label: te(e) }))} />
+          <RangeField legend={t("sentimentRange")} what={t("sentimentRange")} names={["sentimentMin", "sentimentMax"]} values={[query.sentimentMin, query.sentimentMax]} bounds={[-1, 1]} step="0.1" />
         </div>
       </form>
       {!allowed ? <p className="text-sm text-muted-foreground">{t("planLimit")}</p> : null}
