@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { chats, connections, messages, tenants, unclaimedInstances } from "@/db/schema";
@@ -19,45 +19,6 @@ export async function findWebhookTarget(db: DbOrTx, instanceName: string) {
     .innerJoin(tenants, eq(tenants.id, connections.tenantId))
     .where(eq(connections.instanceName, instanceName))
     .limit(1);
-  return row ?? null;
-}
-
-/** `jids` are hashed addresses (lib/security/phone hashJid), as chats store them. */
-export async function findChatByJids(tx: DbOrTx, tenantId: string, connectionId: string, jids: string[]) {
-  const [row] = await tx
-    .select()
-    .from(chats)
-    .where(and(eq(chats.tenantId, tenantId), eq(chats.connectionId, connectionId), or(inArray(chats.remoteJid, jids), inArray(chats.altJid, jids))))
-    .limit(1);
-  return row ?? null;
-}
-
-export async function insertChat(tx: DbOrTx, values: typeof chats.$inferInsert) {
-  // A concurrent delivery may have created the chat a moment ago: then read it back.
-  const [row] = await tx.insert(chats).values(values).onConflictDoNothing().returning();
-  if (row) return row;
-  const [existing] = await tx
-    .select()
-    .from(chats)
-    .where(and(eq(chats.connectionId, values.connectionId), eq(chats.remoteJid, values.remoteJid)));
-  return existing!;
-}
-
-export async function recordChatMessage(tx: DbOrTx, tenantId: string, chatId: string, sentAt: Date, patch: { contactName?: string | null; altJid?: string | null }) {
-  await tx
-    .update(chats)
-    .set({
-      lastMessageAt: sql`greatest(${chats.lastMessageAt}, ${sentAt.toISOString()}::timestamptz)`,
-      messageCount: sql`${chats.messageCount} + 1`,
-      ...(patch.contactName ? { contactName: sql`coalesce(${chats.contactName}, ${patch.contactName})` } : {}),
-      ...(patch.altJid ? { altJid: sql`coalesce(${chats.altJid}, ${patch.altJid})` } : {}),
-    })
-    .where(and(eq(chats.tenantId, tenantId), eq(chats.id, chatId)));
-}
-
-/** Returns the new row, or null when (connection, external id) was already stored: the duplicate case. */
-export async function insertMessageOnce(tx: DbOrTx, values: typeof messages.$inferInsert) {
-  const [row] = await tx.insert(messages).values(values).onConflictDoNothing({ target: [messages.connectionId, messages.externalId] }).returning();
   return row ?? null;
 }
 
