@@ -1,6 +1,6 @@
 import { and, count, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { chats, connections, messages, plans, tenants, users } from "@/db/schema";
+import { messages, plans, tenants, users } from "@/db/schema";
 
 // Tenant lookups by slug run as the owner role: the slug is how a request names its tenant, before any
 // tenant transaction exists. Callers must still check the user belongs to the tenant (lib/auth/guards).
@@ -68,12 +68,11 @@ export async function updateTenantStatus(db: DbOrTx, id: string, status: "active
   return row ?? null;
 }
 
-/** The first dashboard's numbers; runs inside withTenant, the tenant id filter is the first wall. */
 /**
- * What the dashboard needs beside the rollups: the analysis backlog (read through the partial index of open
- * analyses, so it stays cheap with millions of messages), active conversations and connections.
+ * The dashboard's analysis backlog, read through the partial index of open analyses so it stays cheap with millions
+ * of messages; runs inside withTenant, the tenant id filter is the first wall.
  */
-export async function getTenantOverview(tx: DbOrTx, tenantId: string, since: Date) {
+export async function getAnalysisBacklog(tx: DbOrTx, tenantId: string): Promise<{ pending: number; failed: number }> {
   const [backlog] = await tx
     .select({
       pending: sql<number>`count(*) filter (where ${messages.analysisStatus} in ('pending', 'processing'))`.mapWith(Number),
@@ -81,16 +80,5 @@ export async function getTenantOverview(tx: DbOrTx, tenantId: string, since: Dat
     })
     .from(messages)
     .where(and(eq(messages.tenantId, tenantId), sql`${messages.analysisStatus} in ('pending', 'processing', 'failed')`));
-  const [chatTotals] = await tx
-    .select({ chats: count() })
-    .from(chats)
-    .where(and(eq(chats.tenantId, tenantId), sql`${chats.lastMessageAt} >= ${since.toISOString()}`));
-  const [connectionTotals] = await tx
-    .select({
-      connections: count(),
-      open: sql<number>`count(*) filter (where ${connections.state} = 'open')`.mapWith(Number),
-    })
-    .from(connections)
-    .where(eq(connections.tenantId, tenantId));
-  return { ...backlog!, chats: chatTotals!.chats, connections: connectionTotals!.connections, openConnections: connectionTotals!.open };
+  return backlog!;
 }

@@ -25,7 +25,7 @@ import { getT } from "@/lib/i18n/server";
 import { listConnectionsPublic } from "@/lib/messages/queries";
 import { dashboardPeriod, RANGES } from "@/lib/metrics/period";
 import { getTenantMetrics } from "@/lib/metrics/queries";
-import { getTenantOverview } from "@/lib/tenancy/queries";
+import { getAnalysisBacklog } from "@/lib/tenancy/queries";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { cn } from "@/lib/utils";
 
@@ -130,9 +130,9 @@ async function DashboardBody({
 }) {
   const conversationFilter = (days: { from: string; to: string }) =>
     conversationQuerySchema.parse({ from: days.from, to: days.to, connection: connectionId, emotion });
-  const [overview, metrics, before, conversations, conversationsBefore] = await withTenant(tenant.id, (tx) =>
+  const [backlog, metrics, before, conversations, conversationsBefore] = await withTenant(tenant.id, (tx) =>
     Promise.all([
-      getTenantOverview(tx, tenant.id, new Date(`${period.from}T00:00:00Z`)),
+      getAnalysisBacklog(tx, tenant.id),
       getTenantMetrics(tx, tenant.id, { ...period, connectionId, emotion }),
       getTenantMetrics(tx, tenant.id, { ...previous, connectionId, emotion }),
       countConversations(tx, tenant.id, conversationFilter(period), tenant.timezone),
@@ -307,13 +307,13 @@ async function DashboardBody({
         </CardHeader>
         <CardContent className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
           <span>{t("analyzed", { n: n.format(metrics.analyzed) })}</span>
-          <span>{t("pending", { n: n.format(overview.pending) })}</span>
-          <span className={cn(overview.failed && "text-destructive")}>
+          <span>{t("pending", { n: n.format(backlog.pending) })}</span>
+          <span className={cn(backlog.failed && "text-destructive")}>
             {user.role === "viewer" ? (
-              t("failed", { n: n.format(overview.failed) })
+              t("failed", { n: n.format(backlog.failed) })
             ) : (
               <Link className="underline-offset-4 hover:underline" href={`/t/${tenant.slug}/settings/analysis`}>
-                {t("failed", { n: n.format(overview.failed) })}
+                {t("failed", { n: n.format(backlog.failed) })}
               </Link>
             )}
           </span>
