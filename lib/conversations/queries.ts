@@ -14,17 +14,19 @@ const avgSatisfaction = sql<number | null>`case when ${chats.analyzedCount} > 0 
 
 function conditions(tenantId: string, q: ConversationQuery, timezone: string): SQL[] {
   const where: SQL[] = [eq(chats.tenantId, tenantId)];
+  // Per-message conditions stay on the chat's own messages (indexed by chat and time) that are not deleted.
+  const hasMessage = (...conds: SQL[]) =>
+    sql`exists (select 1 from ${messages} m where m.chat_id = ${chats.id} and m.tenant_id = ${tenantId} and m.deleted_at is null ${sql.join(conds, sql` `)})`;
+  const inPeriod = [
+    ...(q.from ? [sql`and m.sent_at >= (${q.from}::date)::timestamp at time zone ${timezone}`] : []),
+    ...(q.to ? [sql`and m.sent_at < (${q.to}::date + 1)::timestamp at time zone ${timezone}`] : []),
+  ];
   // A conversation is in the period if the customer or the business wrote in it then (local days of the tenant):
   // its active days overlap the period's, read from the chat row rather than its messages. Periods of years (API
   // callers) read the messages instead, rather than compare thousands of days.
   const span = q.from || q.to ? dayNumbers(q.from ?? "2000-01-01", q.to ?? localDay(new Date(), timezone)) : null;
   const days = span && span.length <= MAX_PERIOD_DAYS ? span : null;
-  if (span && !days) {
-    const since = q.from ? sql`and m.sent_at >= (${q.from}::date)::timestamp at time zone ${timezone}` : sql``;
-    const until = q.to ? sql`and m.sent_at < (${q.to}::date + 1)::timestamp at time zone ${timezone}` : sql``;
-    const emotion = q.emotion ? sql`and m.emotion = ${q.emotion}` : sql``;
-    where.push(sql`exists (select 1 from ${messages} m where m.chat_id = ${chats.id} and m.tenant_id = ${tenantId} and m.deleted_at is null ${since} ${until} ${emotion})`);
-  }
+  if (span && !days) where.push(hasMessage(...inPeriod, ...(q.emotion ? [sql`and m.emotion = ${q.emotion}`] : [])));
   // With an emotion, its emotion-days imply the activity: one overlap test, not two.
   if (days && !q.emotion) where.push(sql`${chats.activeDays} && ${`{${days.join(",")}}`}::integer[]`);
   if (q.connection) where.push(eq(chats.connectionId, q.connection));
@@ -33,25 +35,23 @@ function conditions(tenantId: string, q: ConversationQuery, timezone: string): S
   if (q.satisfactionMin !== undefined) where.push(sql`${avgSatisfaction} >= ${q.satisfactionMin}`);
   if (q.satisfactionMax !== undefined) where.push(sql`${avgSatisfaction} <= ${q.satisfactionMax}`);
   if (q.negative) where.push(sql`${chats.negativeCount} > 0`);
-  // Per-message conditions stay on the chat's own messages (indexed by chat and time).
   if (q.emotion && days) {
     // Within a period: a message with that emotion on one of its days.
     where.push(sql`${chats.emotionDays} && ${`{${days.map((d) => emotionDayCode(q.emotion!, d)).join(",")}}`}::integer[]`);
   } else if (q.emotion && !span) {
-    where.push(sql`exists (select 1 from ${messages} m where m.chat_id = ${chats.id} and m.tenant_id = ${tenantId} and m.deleted_at is null and m.emotion = ${q.emotion})`);
+    where.push(hasMessage(sql`and m.emotion = ${q.emotion}`));
   }
-  if (q.tone) {
-    where.push(sql`exists (select 1 from ${messages} m where m.chat_id = ${chats.id} and m.tenant_id = ${tenantId} and m.deleted_at is null and m.tone = ${q.tone})`);
-  }
+  if (q.tone) where.push(hasMessage(sql`and m.tone = ${q.tone}`));
   // A heatmap cell: a customer message at that local weekday and hour, inside the period when one is given.
   if (q.weekday !== undefined || q.hour !== undefined) {
     const local = sql`(m.sent_at at time zone ${timezone})`;
-    const since = q.from ? sql`and m.sent_at >= (${q.from}::date)::timestamp at time zone ${timezone}` : sql``;
-    const until = q.to ? sql`and m.sent_at < (${q.to}::date + 1)::timestamp at time zone ${timezone}` : sql``;
-    const day = q.weekday !== undefined ? sql`and extract(dow from ${local}) = ${q.weekday}` : sql``;
-    const hour = q.hour !== undefined ? sql`and extract(hour from ${local}) = ${q.hour}` : sql``;
     where.push(
-      sql`exists (select 1 from ${messages} m where m.chat_id = ${chats.id} and m.tenant_id = ${tenantId} and m.deleted_at is null and not m.from_me and m.type <> 'reaction' ${since} ${until} ${day} ${hour})`,
+      hasMessage(
+        sql`and not m.from_me and m.type <> 'reaction'`,
+        ...inPeriod,
+        ...(q.weekday !== undefined ? [sql`and extract(dow from ${local}) = ${q.weekday}`] : []),
+        ...(q.hour !== undefined ? [sql`and extract(hour from ${local}) = ${q.hour}`] : []),
+      ),
     );
   }
   if (q.q) {
