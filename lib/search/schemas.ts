@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EMOTIONS } from "@/lib/analysis/local/types";
 import { addDays, startOfLocalDay } from "@/lib/metrics/period";
+import { dayParam, formDefault, formOptional } from "@/lib/url-params";
 
 export const searchFiltersSchema = z
   .object({
@@ -24,19 +25,16 @@ export const semanticSearchSchema = z
 export type SearchFilters = z.infer<typeof searchFiltersSchema>;
 export type SemanticSearchInput = z.infer<typeof semanticSearchSchema>;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
 
 /** The search page's URL: the query and the same filters as the API, with local days for the period. */
 export const searchPageQuerySchema = z.object({
-  q: z.preprocess(emptyToUndefined, z.string().trim().max(500).default("")),
-  connection: optional(z.uuid()),
-  emotion: optional(z.enum(EMOTIONS)),
-  sentimentMin: optional(z.coerce.number().min(-1).max(1)),
-  sentimentMax: optional(z.coerce.number().min(-1).max(1)),
-  from: optional(day),
-  to: optional(day),
+  q: formDefault(z.string().trim().max(500).default("")),
+  connection: formOptional(z.uuid()),
+  emotion: formOptional(z.enum(EMOTIONS)),
+  sentimentMin: formOptional(z.coerce.number().min(-1).max(1)),
+  sentimentMax: formOptional(z.coerce.number().min(-1).max(1)),
+  from: formOptional(dayParam),
+  to: formOptional(dayParam),
 });
 
 export type SearchPageQuery = z.infer<typeof searchPageQuerySchema>;
