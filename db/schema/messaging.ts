@@ -185,6 +185,12 @@ export const dailyRollups = pgTable(
      * analysed with it, so the dashboard can be filtered by emotion from rollups alone.
      */
     emotion: text("emotion").notNull().default(""),
+    /**
+     * Every message updates its day's row, so concurrent writers would queue on that one row, each holding its
+     * lock through its commit's WAL flush: writers spread over 8 shards (SQL rollup_shard), readers sum them, and
+     * the daily job-maintenance folds past days back into shard 0 (SQL compact_daily_rollups).
+     */
+    shard: smallint("shard").notNull().default(0),
     messagesIn: integer("messages_in").notNull().default(0),
     messagesOut: integer("messages_out").notNull().default(0),
     analyzed: integer("analyzed").notNull().default(0),
@@ -207,7 +213,7 @@ export const dailyRollups = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("daily_rollups_key").on(t.tenantId, t.connectionId, t.day, t.emotion),
+    uniqueIndex("daily_rollups_key").on(t.tenantId, t.connectionId, t.day, t.emotion, t.shard),
     tenantIsolation("daily_rollups", t.tenantId),
   ],
 ).enableRLS();

@@ -227,20 +227,20 @@ export type RollupDelta = {
 export type KeyedRollupDelta = { emotion: string; delta: RollupDelta };
 
 /**
- * One upsert per emotion row a change touches: the day is the message's local day in the tenant's timezone, and
+ * One upsert per emotion row a change touches (in a random shard of it, like every rollup write): the day is the message's local day in the tenant's timezone, and
  * the row's hours count its scored messages, for the heatmap under an emotion filter.
  */
 export async function applyRollupDelta(tx: DbOrTx, tenantId: string, connectionId: string, sentAt: Date, timezone: string, { emotion, delta: d }: KeyedRollupDelta) {
   const local = sql`(${sentAt.toISOString()}::timestamptz at time zone ${timezone})`;
   const hours = d.analyzed === 0 ? sql`'{}'::jsonb` : sql`jsonb_build_object(extract(hour from ${local})::int::text, ${d.analyzed}::int)`;
   await tx.execute(sql`
-    insert into daily_rollups as r (tenant_id, connection_id, day, emotion, analyzed, positive, neutral, negative, sentiment_sum,
+    insert into daily_rollups as r (tenant_id, connection_id, day, emotion, shard, analyzed, positive, neutral, negative, sentiment_sum,
       satisfaction_sum, satisfaction_count, emotions, tones, satisfaction_buckets, latency_buckets, hours, updated_at)
-    values (${tenantId}, ${connectionId}, to_char(${local}, 'YYYY-MM-DD'), ${emotion},
+    values (${tenantId}, ${connectionId}, to_char(${local}, 'YYYY-MM-DD'), ${emotion}, rollup_shard(),
       ${d.analyzed}, ${d.positive}, ${d.neutral}, ${d.negative}, ${d.sentimentSum}, ${d.satisfactionSum}, ${d.satisfactionCount},
       ${JSON.stringify(d.emotions)}::jsonb, ${JSON.stringify(d.tones)}::jsonb, ${JSON.stringify(d.satisfactionBuckets)}::jsonb,
       ${JSON.stringify(d.latencyBuckets)}::jsonb, ${hours}, now())
-    on conflict (tenant_id, connection_id, day, emotion) do update set
+    on conflict (tenant_id, connection_id, day, emotion, shard) do update set
       analyzed = r.analyzed + excluded.analyzed,
       positive = r.positive + excluded.positive,
       neutral = r.neutral + excluded.neutral,
