@@ -1,5 +1,5 @@
 import type { Database, Tx } from "@/db/client";
-import { notifyInTransaction, publishTenantEvent } from "@/lib/realtime/bus";
+import { publishTenantEvent } from "@/lib/realtime/bus";
 import { redactPii } from "@/lib/security/pii";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { estimateCostUsd } from "./cost";
@@ -186,7 +186,7 @@ function inProcess({ tasks, message }: Prepared): boolean {
   return models && (embedder.inProcess || message.embeddingModel === embedder.model);
 }
 
-async function write(database: Database, tx: Tx, tenantId: string, messageId: string, prepared: Prepared, results: ModelResults, now: Date) {
+async function write(tx: Tx, tenantId: string, messageId: string, prepared: Prepared, results: ModelResults, now: Date) {
   const [primary, shadow] = prepared.tasks;
   // Inserts and the row lock are independent: one batch.
   const [row, , current] = await Promise.all([
@@ -196,8 +196,6 @@ async function write(database: Database, tx: Tx, tenantId: string, messageId: st
   ]);
   if (!current) return { row, applied: false, chatId: null };
   const applied = await apply(tx, tenantId, messageId, current, prepared.message.timezone, row, results.embedding, now);
-  // On PostgreSQL, NOTIFY inside the transaction is delivered at commit, and never on rollback.
-  if (applied && database.kind === "postgres") await notifyInTransaction(tx, tenantId, { type: "message.analyzed", messageId, chatId: current.chatId });
   return { row, applied, chatId: current.chatId };
 }
 
@@ -216,15 +214,16 @@ export async function analyzeMessage(database: Database, tenantId: string, messa
       if ("skip" in prepared) return prepared;
       if (!inProcess(prepared)) return { prepared };
       const results = await runModels(prepared);
-      return { prepared, results, written: await write(database, tx, tenantId, messageId, prepared, results, now()) };
+      return { prepared, results, written: await write(tx, tenantId, messageId, prepared, results, now()) };
     },
     database.db,
   );
   if ("skip" in first) return { skipped: first.skip };
   const { prepared } = first;
   const results = first.results ?? (await runModels(prepared));
-  const written = first.written ?? (await withTenant(tenantId, (tx) => write(database, tx, tenantId, messageId, prepared, results, now()), database.db));
-  if (written.applied && written.chatId && database.kind !== "postgres") {
+  const written = first.written ?? (await withTenant(tenantId, (tx) => write(tx, tenantId, messageId, prepared, results, now()), database.db));
+  // Announced once committed: live views never show scores that were rolled back.
+  if (written.applied && written.chatId) {
     await publishTenantEvent(database, tenantId, { type: "message.analyzed", messageId, chatId: written.chatId });
   }
   return {

@@ -2,8 +2,8 @@ import { createHmac } from "node:crypto";
 import { safeEqual } from "@/lib/security/password";
 
 export type SenderCredentials = {
-  /** Headers of the webhook request. */
-  headers: Headers;
+  /** Headers of the webhook request (a Fetch `Headers` or the Node server's adapter). */
+  headers: Pick<Headers, "get">;
   /** `?secret=` of the URL: Evolution's global webhook cannot send headers. */
   querySecret: string | null;
   /** `body.apikey`: the instance token, when Evolution exposes it. */

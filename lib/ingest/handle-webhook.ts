@@ -26,16 +26,14 @@ import * as q from "./queries";
 
 export type WebhookRequest = {
   rawBody: string;
-  headers: Headers;
+  headers: Pick<Headers, "get">;
   url: URL;
-  /** On PostgreSQL a new message's NOTIFY is sent by its own statement, with the commit. */
-  notifyInDatabase?: boolean;
 };
 export type WebhookResponse = {
   status: number;
   body: Record<string, unknown>;
-  /** A newly stored message, for the route to announce once it is committed (not part of the response). */
-  stored?: { tenantId: string; chatId: string; messageId: string; announced: boolean };
+  /** A newly stored message, for the caller to announce to live views (not part of the response). */
+  stored?: { tenantId: string; chatId: string; messageId: string };
 };
 
 const fail = (status: number, code: string, message: string): WebhookResponse => ({ status, body: { error: { code, message } } });
@@ -46,7 +44,7 @@ function invalid(error: z.ZodError, event: string): WebhookResponse {
   return fail(422, "invalid_payload", `${event}: ${path}: ${issue.message}`);
 }
 
-type Context = { db: Db; envelope: Envelope; target: IngestTarget; notify: boolean };
+type Context = { db: Db; envelope: Envelope; target: IngestTarget };
 
 /** Each handled event; anything else (presence, chats, groups, calls…) is acknowledged and ignored. */
 const HANDLERS: Record<string, (ctx: Context) => Promise<WebhookResponse>> = {
@@ -95,10 +93,10 @@ export async function handleEvolutionWebhook(db: Db, req: WebhookRequest): Promi
 
   const handler = HANDLERS[envelope.event.toLowerCase()];
   if (!handler) return { status: 200, body: { ignored: true } };
-  return handler({ db, envelope, target, notify: req.notifyInDatabase ?? false });
+  return handler({ db, envelope, target });
 }
 
-async function upsertMessage({ db, envelope, target, notify }: Context): Promise<WebhookResponse> {
+async function upsertMessage({ db, envelope, target }: Context): Promise<WebhookResponse> {
   const data = messageDataSchema.safeParse(envelope.data);
   if (!data.success) return invalid(data.error, envelope.event);
   const message = normalizeMessage(data.data);
@@ -107,12 +105,12 @@ async function upsertMessage({ db, envelope, target, notify }: Context): Promise
     const result = await applyOrKeep(db, target, message.reaction.targetId, { kind: "reaction", emoji: message.reaction.emoji, fromMe: message.fromMe, at: message.sentAt.toISOString() });
     return { status: 200, body: { [result]: true } };
   }
-  const result = await ingestMessage(db, target, message, { notify });
+  const result = await ingestMessage(db, target, message);
   if (result.duplicate) return { status: 200, body: { duplicate: true } };
   return {
     status: 200,
     body: { stored: true, messageId: result.messageId },
-    stored: { tenantId: target.tenantId, chatId: result.chatId, messageId: result.messageId, announced: result.announced },
+    stored: { tenantId: target.tenantId, chatId: result.chatId, messageId: result.messageId },
   };
 }
 

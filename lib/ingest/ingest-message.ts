@@ -26,8 +26,6 @@ export type IngestResult =
       messageId: string;
       chatId: string;
       duplicate: false;
-      /** The `message.received` NOTIFY went out with the commit (PostgreSQL); otherwise the caller announces it. */
-      announced: boolean;
     }
   | { duplicate: true };
 
@@ -39,7 +37,7 @@ function analysisStatus(m: NormalizedMessage, target: IngestTarget) {
 }
 
 /** What SQL ingest_message (migration 0011) stores: addresses hashed, text redacted if the tenant asks. */
-function ingestPayload(target: IngestTarget, m: NormalizedMessage, notify: boolean) {
+function ingestPayload(target: IngestTarget, m: NormalizedMessage) {
   const key = env().PHONE_HASH_KEY;
   const phone = !m.isGroup && isPhoneJid(m.chatJid) ? jidDigits(m.chatJid) : null;
   const senderPhone = m.senderJid && isPhoneJid(m.senderJid) ? jidDigits(m.senderJid) : null;
@@ -71,7 +69,6 @@ function ingestPayload(target: IngestTarget, m: NormalizedMessage, notify: boole
     },
     outboxId: newOutboxId(now),
     outboxTs: now,
-    notify,
   };
 }
 
@@ -84,9 +81,8 @@ type Outcome = { outcome: "stored" | "duplicate" | "pending_events"; message_id:
  * the common case; when edits, deletions, receipts or reactions arrived before the message, it runs inside a
  * transaction that then applies them in arrival order.
  */
-export async function ingestMessage(db: Db, target: IngestTarget, m: NormalizedMessage, options: { notify?: boolean } = {}): Promise<IngestResult> {
-  const notify = options.notify ?? false;
-  const payload = JSON.stringify(ingestPayload(target, m, notify));
+export async function ingestMessage(db: Db, target: IngestTarget, m: NormalizedMessage): Promise<IngestResult> {
+  const payload = JSON.stringify(ingestPayload(target, m));
   const [first] = rowsOf<Outcome>(await db.execute(sql`select * from ingest_message(${payload}::jsonb, false)`));
   let result = first!;
   if (result.outcome === "pending_events") {
@@ -104,5 +100,5 @@ export async function ingestMessage(db: Db, target: IngestTarget, m: NormalizedM
     );
   }
   if (result.outcome !== "stored") return { duplicate: true };
-  return { messageId: result.message_id!, chatId: result.chat_id!, duplicate: false, announced: notify };
+  return { messageId: result.message_id!, chatId: result.chat_id!, duplicate: false };
 }

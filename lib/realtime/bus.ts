@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { sql } from "drizzle-orm";
-import type { Database, DbOrTx } from "@/db/client";
+import type { Database } from "@/db/client";
 
 export type TenantEvent =
   | { type: "message.received"; messageId: string; chatId: string }
@@ -17,33 +17,87 @@ function emitter(): EventEmitter {
   return holder.__evosenseBus;
 }
 
+// NOTIFY payloads must stay under 8000 bytes; an event is ~150.
+const MAX_PAYLOAD_BYTES = 7000;
+// How long announcements gather before one NOTIFY carries them: a live view does not notice 10 ms.
+const BATCH_WINDOW_MS = 10;
+
+type Pending = { json: string; done: (error?: Error) => void };
+
 /**
- * On a PostgreSQL server the event goes through NOTIFY so every app instance hears it; PGlite's NOTIFY does not
- * cross connections, and embedded mode is one process, so there it stays in-process.
+ * One NOTIFY for every event gathered in a short window. A transaction that notifies holds PostgreSQL's global
+ * notify lock through its commit's WAL flush, so a NOTIFY per stored message made every webhook wait for the one
+ * before it (bench:ingest); batched, they are a few small transactions a second, apart from the stores.
  */
-export async function publishTenantEvent(database: Database, tenantId: string, event: TenantEvent): Promise<void> {
+class NotifyBatcher {
+  private queue: Pending[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private sending = Promise.resolve();
+
+  constructor(private readonly send: (payload: string) => Promise<unknown>) {}
+
+  add(envelope: Envelope): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ json: JSON.stringify(envelope), done: (error) => (error ? reject(error) : resolve()) });
+      this.timer ??= setTimeout(() => {
+        this.timer = null;
+        const batch = this.queue.splice(0);
+        // One batch at a time, so events leave in the order they were announced.
+        this.sending = this.sending.then(() => this.flush(batch));
+      }, BATCH_WINDOW_MS);
+    });
+  }
+
+  private async flush(batch: Pending[]): Promise<void> {
+    while (batch.length > 0) {
+      const chunk: Pending[] = [];
+      let bytes = 2;
+      while (batch.length > 0 && (chunk.length === 0 || bytes + Buffer.byteLength(batch[0]!.json) + 1 <= MAX_PAYLOAD_BYTES)) {
+        bytes += Buffer.byteLength(batch[0]!.json) + 1;
+        chunk.push(batch.shift()!);
+      }
+      try {
+        await this.send(`[${chunk.map((p) => p.json).join(",")}]`);
+        for (const p of chunk) p.done();
+      } catch (error) {
+        for (const p of chunk) p.done(error as Error);
+      }
+    }
+  }
+}
+
+const batchers = new WeakMap<Database, NotifyBatcher>();
+
+/**
+ * Announces a tenant event once its work is committed. On a PostgreSQL server it goes through NOTIFY, batched, so
+ * every app instance hears it; PGlite's NOTIFY does not cross connections, and embedded mode is one process, so
+ * there it stays in-process. Resolves when the event has left.
+ */
+export function publishTenantEvent(database: Database, tenantId: string, event: TenantEvent): Promise<void> {
   const envelope: Envelope = { tenantId, event };
   if (database.kind === "postgres") {
-    await database.db.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify(envelope)})`);
-    return;
+    let batcher = batchers.get(database);
+    if (!batcher) {
+      batcher = new NotifyBatcher((payload) => database.db.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${payload})`));
+      batchers.set(database, batcher);
+    }
+    return batcher.add(envelope);
   }
   emitter().emit("event", envelope);
+  return Promise.resolve();
 }
 
-/** NOTIFY as part of the caller's transaction (PostgreSQL only): listeners hear it only if the work commits. */
-export async function notifyInTransaction(tx: DbOrTx, tenantId: string, event: TenantEvent): Promise<void> {
-  const envelope: Envelope = { tenantId, event };
-  await tx.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify(envelope)})`);
-}
+const isEnvelope = (e: unknown): e is Envelope => typeof e === "object" && e !== null && typeof (e as Envelope).tenantId === "string";
 
-/** Delivers an envelope heard from NOTIFY to this process's subscribers. */
+/** Delivers a NOTIFY payload (a batch of envelopes, or one from an older instance) to this process's subscribers. */
 export function deliverLocally(payload: string): void {
+  let parsed: unknown;
   try {
-    const envelope = JSON.parse(payload) as Envelope;
-    if (envelope && typeof envelope.tenantId === "string") emitter().emit("event", envelope);
+    parsed = JSON.parse(payload);
   } catch {
-    // A malformed notification is not ours to act on.
+    return; // A malformed notification is not ours to act on.
   }
+  for (const envelope of Array.isArray(parsed) ? parsed : [parsed]) if (isEnvelope(envelope)) emitter().emit("event", envelope);
 }
 
 /** Subscribes to one tenant's events; returns the unsubscribe function. */

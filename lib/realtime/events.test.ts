@@ -9,7 +9,7 @@ import { createApiKey } from "@/lib/api-keys/service";
 import { DEMO_API_KEY } from "@/lib/api-keys/keys";
 import { findTenantBySlug } from "@/lib/tenancy/queries";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
-import { publishTenantEvent } from "./bus";
+import { publishTenantEvent, subscribeTenant } from "./bus";
 import { startRealtimeListener } from "./listen";
 
 // No session in these tests: callers identify with API keys, and an anonymous one has neither.
@@ -68,7 +68,7 @@ describe("tenant event stream", () => {
     clinica.abort.abort();
   });
 
-  it("announces a message stored through the webhook once (NOTIFY with the commit on PostgreSQL, in-process on PGlite)", async () => {
+  it("announces a message stored through the webhook once (batched NOTIFY after the commit on PostgreSQL, in-process on PGlite)", async () => {
     const loja = await open(DEMO_API_KEY);
     await readUntil(loja.reader, "connected", 1000);
     await startRealtimeListener(database);
@@ -89,6 +89,27 @@ describe("tenant event stream", () => {
     expect(got.split("event: message.received").length - 1).toBe(1);
     expect(got).toContain(`"messageId":"${messageId}"`);
     loja.abort.abort();
+  });
+
+  it("delivers a burst of events once each, in order, to their own tenant only", async () => {
+    await startRealtimeListener(database);
+    const heard: { loja: string[]; other: string[] } = { loja: [], other: [] };
+    const otherId = "33333333-3333-4333-8333-333333333333";
+    const stops = [
+      subscribeTenant(lojaId, (e) => heard.loja.push(e.messageId)),
+      subscribeTenant(otherId, (e) => heard.other.push(e.messageId)),
+    ];
+    // 150 events of ~150 bytes: more than one NOTIFY payload (8000 bytes at most) carries them.
+    const ids = Array.from({ length: 150 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+    await Promise.all(
+      ids.map((messageId, i) => publishTenantEvent(database, i % 3 === 0 ? otherId : lojaId, { type: "message.received", messageId, chatId: messageId })),
+    );
+    const deadline = Date.now() + 3000;
+    while (Date.now() < deadline && heard.loja.length + heard.other.length < ids.length) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 100)); // nothing more arrives
+    stops.forEach((stop) => stop());
+    expect(heard.loja).toEqual(ids.filter((_, i) => i % 3 !== 0));
+    expect(heard.other).toEqual(ids.filter((_, i) => i % 3 === 0));
   });
 
   it("refuses anonymous callers", async () => {
