@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ensureBuild, nextBin, root } from "./build.mjs";
+import { ensureBuild, root, serveScript } from "./build.mjs";
 
 const reportArg = process.argv.find((a) => a.startsWith("--report="));
 const report = reportArg?.slice("--report=".length);
@@ -35,7 +35,7 @@ ensureBuild(serverEnv);
 const logFile = path.join(root, "test-results", "e2e", "server.log");
 mkdirSync(path.dirname(logFile), { recursive: true });
 const logChunks = [];
-const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: serverEnv });
+const server = spawn(process.execPath, [serveScript, "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: serverEnv });
 server.stdout.on("data", (d) => logChunks.push(d));
 server.stderr.on("data", (d) => logChunks.push(d));
 
