@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { baseAuthConfig } from "@/lib/auth/config";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
 
@@ -18,20 +18,26 @@ function withRequestId(req: Request): NextResponse {
   return res;
 }
 
-export const proxy = auth((req) => {
+/**
+ * Reads the session without renewing its cookie. Auth.js's proxy wrapper re-issues the cookie on every request it
+ * sees, prefetches included, and a prefetch answered after /logout put the deleted session back in the browser.
+ * Sessions therefore last their 12 hours from login.
+ */
+export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   if (PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return withRequestId(req);
-  if (req.auth?.user) return withRequestId(req);
+  if ((await auth())?.user) return withRequestId(req);
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: { code: "unauthenticated", message: "Log in or send an API key." } }, { status: 401 });
   }
   const login = new URL("/login", req.nextUrl);
   if (pathname !== "/") login.searchParams.set("from", `${pathname}${search}`);
   return NextResponse.redirect(login);
-});
+}
 
 // Webhooks and the Inngest endpoint authenticate themselves and are the hot path: the proxy's session
-// decoding is skipped for them (their handlers assign request ids themselves).
+// decoding is skipped for them (their handlers assign request ids themselves). /logout must not have its session
+// renewed while it is deleted (app/(auth)/logout/route.ts).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/webhooks|api/inngest|.*\\.(?:png|svg|ico|webmanifest)$).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|logout$|api/webhooks|api/inngest|.*\\.(?:png|svg|ico|webmanifest)$).*)"],
 };

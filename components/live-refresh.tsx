@@ -23,7 +23,7 @@ export function LiveRefresh({ events = DEFAULT_EVENTS }: { events?: string[] }) 
       }, 1000);
     };
     for (const name of events) source.addEventListener(name, refresh);
-    // Signing out must not race a refresh: a request still carrying the old session would get its cookie renewed.
+    // Signing out ends the live view: a refresh still in flight would only re-render a session being deleted.
     const stop = (e: Event) => {
       if (!(e.target instanceof HTMLFormElement) || !e.target.hasAttribute("data-signout")) return;
       stopped = true;
