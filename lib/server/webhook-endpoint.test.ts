@@ -18,7 +18,7 @@ type Reply = { status: number; headers: Record<string, string | string[] | undef
 /** A raw HTTP request, so the test controls framing (declared lengths, chunked bodies) as a sender would. */
 function send(port: number, options: { path?: string; headers?: Record<string, string>; chunks: (string | Buffer)[] }): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: "127.0.0.1", port, method: "POST", path: options.path ?? "/api/webhooks/evolution", headers: options.headers }, (res) => {
+    const req = httpRequest({ host: "127.0.0.1", port, method: "POST", path: options.path ?? "/api/webhooks/evolution", headers: options.headers, agent: false }, (res) => {
       const parts: Buffer[] = [];
       res.on("data", (c: Buffer) => parts.push(c));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(Buffer.concat(parts).toString("utf8")) }));
@@ -44,6 +44,8 @@ describe("direct webhook endpoint (npm start's server)", () => {
     port = (server.address() as AddressInfo).port;
   });
   afterEach(async () => {
+    // A refused body declared longer than it was sent leaves its connection waiting for the rest.
+    server.closeAllConnections();
     await new Promise((r) => server.close(r));
     await database.close();
   });

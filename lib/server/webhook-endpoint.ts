@@ -18,7 +18,7 @@ const internalError: WebhookReply = {
   body: { error: { code: "internal_error", message: "The event was not stored; Evolution will retry it." } },
 };
 
-function send(res: ServerResponse, reply: WebhookReply, requestId: string, close = false): void {
+function send(res: ServerResponse, reply: WebhookReply, requestId: string): void {
   if (res.headersSent) return;
   const payload = JSON.stringify(reply.body);
   res.writeHead(reply.status, {
@@ -26,7 +26,6 @@ function send(res: ServerResponse, reply: WebhookReply, requestId: string, close
     "content-length": Buffer.byteLength(payload),
     "cache-control": "no-store, no-transform",
     [REQUEST_ID_HEADER]: requestId,
-    ...(close ? { connection: "close" } : {}),
   });
   res.end(payload);
 }
@@ -42,7 +41,11 @@ export function evolutionWebhookEndpoint(req: IncomingMessage, res: ServerRespon
     return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
   };
   const requestId = header(REQUEST_ID_HEADER) || crypto.randomUUID();
-  if (Number(header("content-length") ?? 0) > MAX_WEBHOOK_BODY_BYTES) return send(res, payloadTooLarge, requestId, true);
+  // A refused body is still read, and dropped, so the sender can finish writing it and read the answer.
+  if (Number(header("content-length") ?? 0) > MAX_WEBHOOK_BODY_BYTES) {
+    req.resume();
+    return send(res, payloadTooLarge, requestId);
+  }
 
   const chunks: Buffer[] = [];
   let size = 0;
@@ -54,7 +57,7 @@ export function evolutionWebhookEndpoint(req: IncomingMessage, res: ServerRespon
       // A chunked body gives no length up front: stop buffering as soon as it passes the limit.
       refused = true;
       chunks.length = 0;
-      send(res, payloadTooLarge, requestId, true);
+      send(res, payloadTooLarge, requestId);
     } else {
       chunks.push(chunk);
     }
