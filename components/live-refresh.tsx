@@ -23,17 +23,22 @@ export function LiveRefresh({ events = DEFAULT_EVENTS }: { events?: string[] }) 
       }, 1000);
     };
     for (const name of events) source.addEventListener(name, refresh);
+    // Marks the document while the stream is open (tests wait for it before sending what the page should show).
+    source.addEventListener("open", () => document.body.setAttribute("data-live-updates", "on"));
+    source.addEventListener("error", () => document.body.removeAttribute("data-live-updates"));
     // Signing out ends the live view: a refresh still in flight would only re-render a session being deleted.
     const stop = (e: Event) => {
       if (!(e.target instanceof HTMLFormElement) || !e.target.hasAttribute("data-signout")) return;
       stopped = true;
       clearTimeout(timer);
       source.close();
+      document.body.removeAttribute("data-live-updates");
     };
     document.addEventListener("submit", stop, { capture: true });
     return () => {
       clearTimeout(timer);
       source.close();
+      document.body.removeAttribute("data-live-updates");
       document.removeEventListener("submit", stop, { capture: true });
     };
   }, [router, events]);

@@ -54,6 +54,8 @@ describe("durable analysis with the EvoSense local model", () => {
     const { chatId } = await waitForAnalysis(page, "E2E-ANALYSIS-1");
     await page.goto(`/t/loja-centro/conversations/${chatId}`);
     await page.getByTestId("conversation-messages").waitFor();
+    // A message sent before the page's event stream is open would never reach it.
+    await page.locator('body[data-live-updates="on"]').waitFor({ timeout: 15_000 });
     // Marks this document: a reload would lose it.
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
     const text = "Mensagem ao vivo: adorei o atendimento de hoje!";
@@ -91,6 +93,7 @@ describe("durable analysis with the EvoSense local model", () => {
     assert.ok(metrics.medianFirstResponseSeconds !== null && metrics.medianFirstResponseSeconds > 0);
     assert.notEqual((await page.getByTestId("kpi-first-response-value").textContent())?.trim(), "—");
     // A new webhook message shows up on the open dashboard without a reload (SSE → refresh).
+    await page.locator('body[data-live-updates="on"]').waitFor({ timeout: 15_000 });
     const before = await digits("kpi-received-value");
     const live = {
       ...fixture,
