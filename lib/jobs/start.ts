@@ -5,6 +5,10 @@ import { forwardOutbox } from "./forwarder";
 import { EmbeddedRunner } from "./runner";
 
 type Worker = { stop: () => Promise<void> };
+
+const FORWARD_BATCH = 100;
+const GATHER_MS = 200;
+const IDLE_POLL_MS = 1000;
 const holder = globalThis as unknown as { __evosenseWorker?: Promise<Worker> };
 
 /** Starts the process's background worker once: the embedded runner, or the forwarder to Inngest. */
@@ -22,14 +26,18 @@ export function startBackgroundWork(): Promise<Worker> {
     let stopped = false;
     const loop = async () => {
       while (!stopped) {
+        let pause = IDLE_POLL_MS;
         try {
-          const { sent, failed } = await forwardOutbox(database.db, (events) => inngest.send(events));
+          const { sent, failed } = await forwardOutbox(database.db, (events) => inngest.send(events), FORWARD_BATCH);
           if (failed) log.warn({ failed }, "outbox forward failed; will retry");
-          if (sent > 0) continue;
+          // A full batch means a backlog: go on at once. A partial one means events trickle in: gather them for a
+          // moment, so each pass (a transaction and a call to Inngest) carries many rather than one or two.
+          if (sent === FORWARD_BATCH) continue;
+          if (sent > 0) pause = GATHER_MS;
         } catch (err) {
           log.error({ err: (err as Error).message }, "outbox forwarder error");
         }
-        await new Promise((r) => setTimeout(r, 1000));
+        await new Promise((r) => setTimeout(r, pause));
       }
     };
     const done = loop();
