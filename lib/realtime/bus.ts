@@ -19,8 +19,8 @@ function emitter(): EventEmitter {
 
 // NOTIFY payloads must stay under 8000 bytes; an event is ~150.
 const MAX_PAYLOAD_BYTES = 7000;
-// How long announcements gather before one NOTIFY carries them: a live view does not notice 10 ms.
-const BATCH_WINDOW_MS = 10;
+// How long announcements gather before one NOTIFY carries them: live views refresh at most once a second anyway.
+const BATCH_WINDOW_MS = 50;
 
 type Pending = { json: string; done: (error?: Error) => void };
 
