@@ -20,7 +20,7 @@ function withRequestId(req: Request): NextResponse {
 
 /**
  * Reads the session without renewing its cookie. Auth.js's proxy wrapper re-issues the cookie on every request it
- * sees, prefetches included, and a prefetch answered after /logout put the deleted session back in the browser.
+ * sees, prefetches included, and a prefetch answered after a sign-out put the deleted session back in the browser.
  * Sessions therefore last their 12 hours from login.
  */
 export async function proxy(req: NextRequest) {
@@ -36,8 +36,7 @@ export async function proxy(req: NextRequest) {
 }
 
 // Webhooks and the Inngest endpoint authenticate themselves and are the hot path: the proxy's session
-// decoding is skipped for them (their handlers assign request ids themselves). /logout must not have its session
-// renewed while it is deleted (app/(auth)/logout/route.ts).
+// decoding is skipped for them (their handlers assign request ids themselves).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|logout$|api/webhooks|api/inngest|.*\\.(?:png|svg|ico|webmanifest)$).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/webhooks|api/inngest|.*\\.(?:png|svg|ico|webmanifest)$).*)"],
 };

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { LogOut } from "lucide-react";
+import { logoutAction } from "@/app/(auth)/login/actions";
 import { LocaleSwitch } from "@/components/locale-switch";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { Button } from "@/components/ui/button";
@@ -59,7 +60,7 @@ export function AppShell({
             </span>
             <LocaleSwitch locale={locale} label={t("language")} />
             <ThemeToggle labels={{ light: t("themeLight"), dark: t("themeDark") }} />
-            <form action="/logout" method="post" data-signout="">
+            <form action={logoutAction} data-signout="">
               <Button type="submit" variant="ghost" size="sm" aria-label={t("logout")}>
                 <LogOut className="size-4" aria-hidden />
                 <span className="hidden sm:inline">{t("logout")}</span>

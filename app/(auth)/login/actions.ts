@@ -3,7 +3,7 @@
 import { AuthError } from "next-auth";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { signIn } from "@/lib/auth/auth";
+import { signIn, signOut } from "@/lib/auth/auth";
 import { credentialsSchema } from "@/lib/auth/authorize";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locale";
 
@@ -28,6 +28,13 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     if (code === "tenant_suspended") return { error: "tenantSuspended", at: Date.now() };
     return { error: "invalidCredentials", at: Date.now() };
   }
+}
+
+export async function logoutAction() {
+  await signOut({ redirect: false });
+  // The redirect is rendered in this same response, where auth() still reads the request's old cookie:
+  // the flag keeps /login from bouncing a just-logged-out user back to their dashboard.
+  redirect("/login?signedOut=1");
 }
 
 export async function setLocaleAction(formData: FormData) {
