@@ -1,5 +1,5 @@
 import type { Database, Tx } from "@/db/client";
-import { publishTenantEvent } from "@/lib/realtime/bus";
+import { announceTenantEvent } from "@/lib/realtime/bus";
 import { redactPii } from "@/lib/security/pii";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { estimateCostUsd } from "./cost";
@@ -223,9 +223,7 @@ export async function analyzeMessage(database: Database, tenantId: string, messa
   const results = first.results ?? (await runModels(prepared));
   const written = first.written ?? (await withTenant(tenantId, (tx) => write(tx, tenantId, messageId, prepared, results, now()), database.db));
   // Announced once committed: live views never show scores that were rolled back.
-  if (written.applied && written.chatId) {
-    await publishTenantEvent(database, tenantId, { type: "message.analyzed", messageId, chatId: written.chatId });
-  }
+  if (written.applied && written.chatId) announceTenantEvent(database, tenantId, { type: "message.analyzed", messageId, chatId: written.chatId });
   return {
     skipped: null,
     inferenceId: written.row.id,

@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db/client";
 import { requestLogger } from "@/lib/log";
-import { publishTenantEvent } from "@/lib/realtime/bus";
+import { announceTenantEvent } from "@/lib/realtime/bus";
 import { handleEvolutionWebhook, type WebhookRequest } from "./handle-webhook";
 
 // Base64 media makes bodies large; anything above this is refused before it is buffered whole.
@@ -24,11 +24,7 @@ export async function receiveEvolutionWebhook(req: WebhookRequest & { requestId:
   log.info({ status: result.status, code: (result.body.error as { code?: string } | undefined)?.code }, "evolution webhook");
   if (result.stored) {
     const { tenantId, chatId, messageId } = result.stored;
-    // Live views are a convenience: the answer does not wait for the announcement, and a lost one never fails an
-    // accepted message.
-    publishTenantEvent(database, tenantId, { type: "message.received", chatId, messageId }).catch((err: Error) =>
-      log.warn({ err: err.message }, "realtime publish failed"),
-    );
+    announceTenantEvent(database, tenantId, { type: "message.received", chatId, messageId }, log);
   }
   return { status: result.status, body: result.body };
 }

@@ -1,6 +1,8 @@
 import { EventEmitter } from "node:events";
 import { sql } from "drizzle-orm";
+import type { Logger } from "pino";
 import type { Database } from "@/db/client";
+import { logger } from "@/lib/log";
 
 export type TenantEvent =
   | { type: "message.received"; messageId: string; chatId: string }
@@ -22,7 +24,7 @@ const MAX_PAYLOAD_BYTES = 7000;
 // How long announcements gather before one NOTIFY carries them: live views refresh at most once a second anyway.
 const BATCH_WINDOW_MS = 50;
 
-type Pending = { json: string; done: (error?: Error) => void };
+type Pending = { json: string; bytes: number; done: (error?: Error) => void };
 
 /**
  * One NOTIFY for every event gathered in a short window. A transaction that notifies holds PostgreSQL's global
@@ -38,7 +40,8 @@ class NotifyBatcher {
 
   add(envelope: Envelope): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ json: JSON.stringify(envelope), done: (error) => (error ? reject(error) : resolve()) });
+      const json = JSON.stringify(envelope);
+      this.queue.push({ json, bytes: Buffer.byteLength(json), done: (error) => (error ? reject(error) : resolve()) });
       this.timer ??= setTimeout(() => {
         this.timer = null;
         const batch = this.queue.splice(0);
@@ -52,8 +55,8 @@ class NotifyBatcher {
     while (batch.length > 0) {
       const chunk: Pending[] = [];
       let bytes = 2;
-      while (batch.length > 0 && (chunk.length === 0 || bytes + Buffer.byteLength(batch[0]!.json) + 1 <= MAX_PAYLOAD_BYTES)) {
-        bytes += Buffer.byteLength(batch[0]!.json) + 1;
+      while (batch.length > 0 && (chunk.length === 0 || bytes + batch[0]!.bytes + 1 <= MAX_PAYLOAD_BYTES)) {
+        bytes += batch[0]!.bytes + 1;
         chunk.push(batch.shift()!);
       }
       try {
@@ -85,6 +88,14 @@ export function publishTenantEvent(database: Database, tenantId: string, event: 
   }
   emitter().emit("event", envelope);
   return Promise.resolve();
+}
+
+/**
+ * Announces without waiting for the batch to leave: live views are a convenience, so neither a webhook's answer nor
+ * an analysis waits on them, and a failed NOTIFY is logged, never thrown at work that is already committed.
+ */
+export function announceTenantEvent(database: Database, tenantId: string, event: TenantEvent, log: Pick<Logger, "warn"> = logger()): void {
+  publishTenantEvent(database, tenantId, event).catch((err: Error) => log.warn({ tenantId, err: err.message }, "realtime publish failed"));
 }
 
 const isEnvelope = (e: unknown): e is Envelope => typeof e === "object" && e !== null && typeof (e as Envelope).tenantId === "string";
