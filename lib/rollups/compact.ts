@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { rowsOf } from "@/db/rows";
-
-const DAY_MS = 86_400_000;
+import { addDays, localDay } from "@/lib/metrics/period";
 
 /**
  * Folds the write shards of past days' rollup rows into one row per key (SQL compact_daily_rollups). Days are
@@ -10,7 +9,7 @@ const DAY_MS = 86_400_000;
  * across tenants; `before` (a 'YYYY-MM-DD' day, exclusive) overrides the cut-off.
  */
 export async function compactDailyRollups(db: DbOrTx, options: { now?: Date; before?: string } = {}): Promise<{ folded: number }> {
-  const before = options.before ?? new Date((options.now ?? new Date()).getTime() - 2 * DAY_MS).toISOString().slice(0, 10);
+  const before = options.before ?? addDays(localDay(options.now ?? new Date(), "UTC"), -2);
   const [row] = rowsOf<{ folded: number }>(await db.execute(sql`select compact_daily_rollups(${before}) as folded`));
   return { folded: Number(row?.folded ?? 0) };
 }
