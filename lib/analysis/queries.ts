@@ -227,7 +227,7 @@ export type RollupDelta = {
 export type KeyedRollupDelta = { emotion: string; delta: RollupDelta };
 
 /**
- * One upsert per emotion row a change touches (in a random shard of it, like every rollup write): the day is the message's local day in the tenant's timezone, and
+ * One upsert per emotion row a change touches (in its transaction's shard of it, like every rollup write): the day is the message's local day in the tenant's timezone, and
  * the row's hours count its scored messages, for the heatmap under an emotion filter.
  */
 export async function applyRollupDelta(tx: DbOrTx, tenantId: string, connectionId: string, sentAt: Date, timezone: string, { emotion, delta: d }: KeyedRollupDelta) {
