@@ -10,6 +10,7 @@ import { signEvolutionJwt } from "./authenticate";
 import { handleEvolutionWebhook } from "./handle-webhook";
 import { requeueDeferredMessages, requeueDeferredOfActiveTenants } from "./requeue-deferred";
 import { setTenantStatus } from "@/lib/tenancy/admin";
+import { withTenant } from "@/lib/tenancy/with-tenant";
 
 const FIXTURES = path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution");
 const body = (name: string) => readFileSync(path.join(FIXTURES, name), "utf8");
@@ -204,6 +205,66 @@ describe("Evolution webhook ingest", () => {
     const rows = await database.db.select().from(messages);
     expect(new Set(rows.map((r) => r.externalId)).size).toBe(rows.length);
     expect(rows).toHaveLength(names.length);
+  });
+
+  it("group-commits concurrent deliveries of two tenants: each message once, under its own tenant, one chat per contact", async () => {
+    const names = ["messages-upsert-text.json", "messages-upsert-reply.json", "messages-upsert-image-caption.json", "messages-upsert-group.json", "messages-upsert-fromme.json", "send-message-text.json"];
+    const asOther = (name: string) => {
+      const b = JSON.parse(body(name));
+      b.instance = "outra";
+      return JSON.stringify(b);
+    };
+    // A new customer's first two messages in one batch: the second call must see the chat the first created.
+    const newCustomer = (id: string) => {
+      const b = JSON.parse(body("messages-upsert-text.json"));
+      b.data.key = { ...b.data.key, id, remoteJid: "5511900001111@s.whatsapp.net", remoteJidAlt: null };
+      return JSON.stringify(b);
+    };
+    const deliveries = [
+      ...[...names, ...names].map((n) => () => post(body(n))),
+      ...[...names, ...names].map((n) => () => post(asOther(n), { "x-evosense-secret": "outra-secret" })),
+      () => post(newCustomer("NEW-1")),
+      () => post(newCustomer("NEW-2")),
+    ].sort(() => Math.random() - 0.5);
+    const results = await Promise.all(deliveries.map((d) => d()));
+    expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
+    expect(results.filter((r) => r.body.stored)).toHaveLength(2 * names.length + 2);
+    expect(results.filter((r) => r.body.duplicate)).toHaveLength(2 * names.length);
+
+    const rows = await database.db.select().from(messages);
+    const byTenant = (id: string) => rows.filter((r) => r.tenantId === id).map((r) => r.externalId).sort();
+    expect(byTenant(tenantId)).toHaveLength(names.length + 2);
+    expect(byTenant(otherTenantId)).toHaveLength(names.length);
+    const events = await database.db.select().from(outbox).where(eq(outbox.name, "message/received"));
+    expect(events.map((e) => e.data.messageId).sort()).toEqual(rows.filter((r) => r.analysisStatus === "pending").map((r) => r.id).sort());
+    const newChats = await database.db.select().from(chats).where(eq(chats.phoneMasked, "+55 11 9****-1111"));
+    expect(newChats).toHaveLength(1);
+    expect(newChats[0]!.messageCount).toBe(2);
+    // Under row-level security each tenant sees only its own rows of the shared batches.
+    const seen = await withTenant(otherTenantId, (tx) => tx.select().from(messages), database.db);
+    expect(seen.map((r) => r.externalId).sort()).toEqual(byTenant(otherTenantId));
+  });
+
+  it("a delivery that fails in a shared batch fails alone; the others in it are stored", async () => {
+    // An unknown timezone makes ingest_message fail for this tenant's messages only.
+    await database.db.update(tenants).set({ timezone: "Mars/Olympus_Mons" }).where(eq(tenants.id, otherTenantId));
+    const broken = JSON.parse(body("messages-upsert-text.json"));
+    broken.instance = "outra";
+    const names = ["messages-upsert-text.json", "messages-upsert-reply.json", "messages-upsert-image-caption.json"];
+    const results = await Promise.all([
+      post(body("messages-upsert-group.json")),
+      ...names.map((n) => post(body(n))),
+      post(JSON.stringify(broken), { "x-evosense-secret": "outra-secret" }).then(
+        () => "stored",
+        // The driver's error wraps PostgreSQL's.
+        (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
+      ),
+    ]);
+    expect(results.at(-1)).toMatch(/time zone/);
+    expect(results.slice(0, -1).map((r) => (r as { status: number }).status)).toEqual([200, 200, 200, 200]);
+    const rows = await database.db.select().from(messages);
+    expect(rows.map((r) => r.tenantId)).toEqual(rows.map(() => tenantId));
+    expect(rows).toHaveLength(names.length + 1);
   });
 
   it("a suspended tenant's messages are stored with analysis deferred, and re-queued on reactivation", async () => {
