@@ -34,6 +34,7 @@ export async function importEvolutionPage(db: Db, tenantId: string, connectionId
   let duplicates = 0;
   let skipped = 0;
   let newest: number | null = null;
+  const messages = [];
   for (const record of result.records) {
     const parsed = messageDataSchema.safeParse(record);
     if (!parsed.success) {
@@ -45,10 +46,13 @@ export async function importEvolutionPage(db: Db, tenantId: string, connectionId
       skipped++;
       continue;
     }
-    const stored = await ingestMessage(db, target, message);
+    messages.push(message);
+    newest = Math.max(newest ?? 0, message.sentAt.getTime());
+  }
+  // Submitted together, the page is stored in a few group-committed batches, in page order.
+  for (const stored of await Promise.all(messages.map((m) => ingestMessage(db, target, m)))) {
     if (stored.duplicate) duplicates++;
     else imported++;
-    newest = Math.max(newest ?? 0, message.sentAt.getTime());
   }
   return { imported, duplicates, skipped, pages: result.pages, newest: newest ? new Date(newest).toISOString() : null };
 }
