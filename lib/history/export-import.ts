@@ -6,6 +6,8 @@ import { claimImport, finishImport } from "./import-state";
 import { loadImportSource } from "./evolution-import";
 import { parseWhatsAppExport } from "./whatsapp-export";
 
+const EXPORT_CHUNK = 256;
+
 export type ExportImportInput = { content: string; ownerName: string };
 
 /**
@@ -24,12 +26,12 @@ export async function importWhatsAppExport(db: Db, tenantId: string, connectionI
   const chatJid = `export-${createHash("sha256").update(`${connectionId}|${contact}`).digest("hex").slice(0, 24)}@export`;
   const seen = new Map<string, number>();
   const progress = { source: "whatsapp-export" as const, page: 1, pages: 1, imported: 0, duplicates: 0, startedAt: new Date().toISOString() };
-  for (const m of messages) {
+  const normalized: NormalizedMessage[] = messages.map((m) => {
     const base = `${m.sentAt.toISOString()}|${m.author}|${m.text}`;
     const repeat = seen.get(base) ?? 0;
     seen.set(base, repeat + 1);
     const fromMe = m.author.toLowerCase() === owner;
-    const normalized: NormalizedMessage = {
+    return {
       externalId: `EXP${createHash("sha256").update(`${base}|${repeat}`).digest("hex").slice(0, 29).toUpperCase()}`,
       fromMe,
       chatJid,
@@ -45,9 +47,15 @@ export async function importWhatsAppExport(db: Db, tenantId: string, connectionI
       quotedId: null,
       media: null,
     };
-    const stored = await ingestMessage(db, target, normalized);
-    if (stored.duplicate) progress.duplicates++;
-    else progress.imported++;
+  });
+  // Submitted a chunk at a time, the file is stored in group-committed batches, in file order, without holding
+  // every payload of a long export in memory at once.
+  for (let i = 0; i < normalized.length; i += EXPORT_CHUNK) {
+    const chunk = normalized.slice(i, i + EXPORT_CHUNK);
+    for (const stored of await Promise.all(chunk.map((m) => ingestMessage(db, target, m)))) {
+      if (stored.duplicate) progress.duplicates++;
+      else progress.imported++;
+    }
   }
   await finishImport(db, { tenantId, connectionId }, progress, null);
   return { contact, imported: progress.imported, duplicates: progress.duplicates };
