@@ -221,17 +221,20 @@ describe("Evolution webhook ingest", () => {
       return JSON.stringify(b);
     };
     const deliveries = [
-      ...[...names, ...names].map((n) => () => post(body(n))),
-      ...[...names, ...names].map((n) => () => post(asOther(n), { "x-evosense-secret": "outra-secret" })),
-      () => post(newCustomer("NEW-1")),
-      () => post(newCustomer("NEW-2")),
+      ...[...names, ...names].map((n) => ({ raw: body(n), secret: SECRET })),
+      ...[...names, ...names].map((n) => ({ raw: asOther(n), secret: "outra-secret" })),
+      { raw: newCustomer("NEW-1"), secret: SECRET },
+      { raw: newCustomer("NEW-2"), secret: SECRET },
     ].sort(() => Math.random() - 0.5);
-    const results = await Promise.all(deliveries.map((d) => d()));
+    const results = await Promise.all(deliveries.map((d) => post(d.raw, { "x-evosense-secret": d.secret })));
     expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
     expect(results.filter((r) => r.body.stored)).toHaveLength(2 * names.length + 2);
     expect(results.filter((r) => r.body.duplicate)).toHaveLength(2 * names.length);
 
     const rows = await database.db.select().from(messages);
+    // Each webhook is answered with its own message, though batches are stored in chat order.
+    const stored = results.flatMap((r, i) => (r.body.stored ? [[JSON.parse(deliveries[i]!.raw).data.key.id, r.body.messageId]] : []));
+    expect(stored.map(([externalId, id]) => rows.find((row) => row.id === id)?.externalId === externalId)).toEqual(stored.map(() => true));
     const byTenant = (id: string) => rows.filter((r) => r.tenantId === id).map((r) => r.externalId).sort();
     expect(byTenant(tenantId)).toHaveLength(names.length + 2);
     expect(byTenant(otherTenantId)).toHaveLength(names.length);

@@ -75,29 +75,37 @@ function ingestPayload(target: IngestTarget, m: NormalizedMessage) {
 
 type Outcome = { outcome: "stored" | "duplicate" | "pending_events"; message_id: string | null; chat_id: string | null };
 
+/** A payload, and the chat row its store will lock (its connection and address). */
+type Store = { payload: string; chatKey: string };
+
 /**
- * Each payload through ingest_message in order, in one statement: later calls see the rows of earlier ones. The
- * outcomes come back aggregated in one row, sent only once every call has succeeded: postgres.js misplaces the
- * rows of the next query on a connection whose previous query failed after sending some (porsager/postgres#1119).
+ * Each payload through ingest_message, in one statement: later calls see the rows of earlier ones. The batch runs
+ * in chat order (arrival order within a chat), so batches in flight at once lock the chats they share in the same
+ * order and do not deadlock on them. The outcomes come back aggregated in one row, sent only once every call has
+ * succeeded: postgres.js misplaces the rows of the next query on a connection whose previous query failed after
+ * sending some (porsager/postgres#1119).
  */
-async function storeBatch(db: Db, payloads: string[]): Promise<Outcome[]> {
+async function storeBatch(db: Db, stores: Store[]): Promise<Outcome[]> {
+  const order = stores.map((_, i) => i).sort((a, b) => (stores[a]!.chatKey < stores[b]!.chatKey ? -1 : stores[a]!.chatKey > stores[b]!.chatKey ? 1 : a - b));
   const [row] = rowsOf<{ outcomes: [Outcome["outcome"], string | null, string | null][] }>(
     await db.execute(sql`select coalesce(jsonb_agg(jsonb_build_array(m.outcome, m.message_id, m.chat_id) order by t.ord), '[]') as outcomes
-      from jsonb_array_elements(${`[${payloads.join(",")}]`}::jsonb) with ordinality as t(p, ord)
+      from jsonb_array_elements(${`[${order.map((i) => stores[i]!.payload).join(",")}]`}::jsonb) with ordinality as t(p, ord)
       cross join lateral ingest_message(t.p, false) as m`),
   );
-  return row!.outcomes.map(([outcome, message_id, chat_id]) => ({ outcome, message_id, chat_id }));
+  const outcomes: Outcome[] = new Array(stores.length);
+  row!.outcomes.forEach(([outcome, message_id, chat_id], k) => (outcomes[order[k]!] = { outcome, message_id, chat_id }));
+  return outcomes;
 }
 
 // One writer per database, with two batches in flight: one executes while the other waits for its commit's WAL
 // flush, and the next gathers meanwhile (bench:ingest measured one, two and four). Each transaction writes one
 // shard of a rollup row (migration 0019), so the two rarely wait on each other's rows.
-const writers = new WeakMap<Db, GroupCommit<string, Outcome>>();
+const writers = new WeakMap<Db, GroupCommit<Store, Outcome>>();
 
-function messageWriter(db: Db): GroupCommit<string, Outcome> {
+function messageWriter(db: Db): GroupCommit<Store, Outcome> {
   let writer = writers.get(db);
   if (!writer) {
-    writer = new GroupCommit((payloads) => storeBatch(db, payloads), { maxBatch: 64, maxInFlight: 2 });
+    writer = new GroupCommit((stores) => storeBatch(db, stores), { maxBatch: 64, maxInFlight: 2 });
     writers.set(db, writer);
   }
   return writer;
@@ -112,8 +120,9 @@ function messageWriter(db: Db): GroupCommit<string, Outcome> {
  * arrival order.
  */
 export async function ingestMessage(db: Db, target: IngestTarget, m: NormalizedMessage): Promise<IngestResult> {
-  const payload = JSON.stringify(ingestPayload(target, m));
-  let result = await messageWriter(db).submit(payload);
+  const fields = ingestPayload(target, m);
+  const payload = JSON.stringify(fields);
+  let result = await messageWriter(db).submit({ payload, chatKey: `${fields.connectionId}:${fields.remoteJid}` });
   if (result.outcome === "pending_events") {
     result = await withTenant(
       target.tenantId,
