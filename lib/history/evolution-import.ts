@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
 import type { ImportProgress } from "@/db/schema";
-import { normalizeMessage } from "@/lib/evolution/normalize";
+import { normalizeMessage, type NormalizedMessage } from "@/lib/evolution/normalize";
 import { messageDataSchema } from "@/lib/evolution/schemas";
-import { ingestMessage, type IngestTarget } from "@/lib/ingest/ingest-message";
+import { ingestMessages, type IngestTarget } from "@/lib/ingest/ingest-message";
 import { decryptSecret } from "@/lib/security/crypto";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { fetchMessagesPage } from "./evolution-client";
@@ -30,11 +30,9 @@ export async function importEvolutionPage(db: Db, tenantId: string, connectionId
     { baseUrl: source.evolutionBaseUrl, instance: source.instanceName, token: decryptSecret(source.instanceTokenEnc), page, pageSize: IMPORT_PAGE_SIZE, since: watermark },
     fetchImpl,
   );
-  let imported = 0;
-  let duplicates = 0;
   let skipped = 0;
   let newest: number | null = null;
-  const messages = [];
+  const messages: NormalizedMessage[] = [];
   for (const record of result.records) {
     const parsed = messageDataSchema.safeParse(record);
     if (!parsed.success) {
@@ -49,11 +47,7 @@ export async function importEvolutionPage(db: Db, tenantId: string, connectionId
     messages.push(message);
     newest = Math.max(newest ?? 0, message.sentAt.getTime());
   }
-  // Submitted together, the page is stored in a few group-committed batches, in page order.
-  for (const stored of await Promise.all(messages.map((m) => ingestMessage(db, target, m)))) {
-    if (stored.duplicate) duplicates++;
-    else imported++;
-  }
+  const { imported, duplicates } = await ingestMessages(db, target, messages);
   return { imported, duplicates, skipped, pages: result.pages, newest: newest ? new Date(newest).toISOString() : null };
 }
 

@@ -1,12 +1,10 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { NormalizedMessage } from "@/lib/evolution/normalize";
-import { ingestMessage } from "@/lib/ingest/ingest-message";
+import { ingestMessages } from "@/lib/ingest/ingest-message";
 import { claimImport, finishImport } from "./import-state";
 import { loadImportSource } from "./evolution-import";
 import { parseWhatsAppExport } from "./whatsapp-export";
-
-const EXPORT_CHUNK = 256;
 
 export type ExportImportInput = { content: string; ownerName: string };
 
@@ -48,15 +46,7 @@ export async function importWhatsAppExport(db: Db, tenantId: string, connectionI
       media: null,
     };
   });
-  // Submitted a chunk at a time, the file is stored in group-committed batches, in file order, without holding
-  // every payload of a long export in memory at once.
-  for (let i = 0; i < normalized.length; i += EXPORT_CHUNK) {
-    const chunk = normalized.slice(i, i + EXPORT_CHUNK);
-    for (const stored of await Promise.all(chunk.map((m) => ingestMessage(db, target, m)))) {
-      if (stored.duplicate) progress.duplicates++;
-      else progress.imported++;
-    }
-  }
+  Object.assign(progress, await ingestMessages(db, target, normalized));
   await finishImport(db, { tenantId, connectionId }, progress, null);
   return { contact, imported: progress.imported, duplicates: progress.duplicates };
 }

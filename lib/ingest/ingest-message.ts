@@ -140,3 +140,23 @@ export async function ingestMessage(db: Db, target: IngestTarget, m: NormalizedM
   if (result.outcome !== "stored") return { duplicate: true };
   return { messageId: result.message_id!, chatId: result.chat_id!, duplicate: false };
 }
+
+// Messages submitted at once by ingestMessages: enough for full batches, few enough not to hold a long history's
+// payloads in memory all together.
+const SUBMIT_CHUNK = 256;
+
+/**
+ * Stores many messages (history imports) through ingestMessage, submitted a chunk at a time so they are stored in
+ * group-committed batches, in the order given.
+ */
+export async function ingestMessages(db: Db, target: IngestTarget, messages: NormalizedMessage[]): Promise<{ imported: number; duplicates: number }> {
+  let imported = 0;
+  let duplicates = 0;
+  for (let i = 0; i < messages.length; i += SUBMIT_CHUNK) {
+    for (const stored of await Promise.all(messages.slice(i, i + SUBMIT_CHUNK).map((m) => ingestMessage(db, target, m)))) {
+      if (stored.duplicate) duplicates++;
+      else imported++;
+    }
+  }
+  return { imported, duplicates };
+}
