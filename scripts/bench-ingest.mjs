@@ -1,5 +1,7 @@
 // npm run bench:ingest — drives the real webhook route with concurrent, realistic Evolution bodies, and in the
-// same run measures the raw `INSERT … ON CONFLICT` ceiling of the same database through postgres.js.
+// same run measures the raw `INSERT … ON CONFLICT` ceiling of the same database through postgres.js. On
+// PostgreSQL it also measures a second ceiling: SQL ingest_message (a message's whole store: chat, message,
+// rollups, outbox event) called directly through postgres.js, one message per transaction, for the same chats.
 //
 //   BENCH_DATABASE_URL   PostgreSQL server to use (a database `evosense_bench` is recreated on it);
 //                        default postgres://postgres@127.0.0.1:5432/evosense_bench. Set BENCH_DATABASE_URL=embedded
@@ -20,6 +22,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { monotonicFactory } from "ulid";
 import { ensureBuild, root, serveScript } from "./build.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -180,6 +183,38 @@ async function ceilingPglite() {
   return result;
 }
 
+/**
+ * ingest_message called directly, as the route's store calls it but without HTTP, the server or group commit: new
+ * messages from the customers the run has already seen (their chats exist), one per transaction. The payload has the
+ * shape lib/ingest/ingest-message.ts builds, with the chats' own hashed addresses; a call that does not store counts
+ * as an error. Text is stored raw, as the demo tenant's setting says.
+ */
+async function ceilingStore(url) {
+  const sql = postgres(url, { max: CONCURRENCY, onnotice: () => {} });
+  const chats = await sql`select distinct on (c.id) c.tenant_id, c.connection_id, c.remote_jid, t.timezone
+    from chats c join tenants t on t.id = c.tenant_id join messages m on m.chat_id = c.id
+    where m.external_id like 'BENCH%'`;
+  if (chats.length === 0) throw new Error("no chats from the route phases to store into");
+  const ulid = monotonicFactory();
+  let n = 0;
+  const result = await closedLoop(SECONDS, CONCURRENCY, async () => {
+    const i = n++;
+    const chat = chats[i % chats.length];
+    const now = Date.now();
+    const payload = {
+      tenantId: chat.tenant_id, connectionId: chat.connection_id, timezone: chat.timezone,
+      jids: [chat.remote_jid], remoteJid: chat.remote_jid, altJid: null, isGroup: false, contactName: null,
+      phoneHash: null, phoneMasked: null, externalId: `STORE${process.pid}${String(i).padStart(9, "0")}`, fromMe: false,
+      senderHash: null, senderName: "Cliente", type: "text", text: TEXTS[i % TEXTS.length], sentAt: new Date(now).toISOString(),
+      deliveryStatus: null, analysisStatus: "pending", meta: {}, outboxId: ulid(now), outboxTs: now,
+    };
+    const [row] = await sql`select outcome from ingest_message(${sql.json(payload)}, false)`;
+    if (row.outcome !== "stored") throw new Error(`ingest_message: ${row.outcome}`);
+  });
+  await sql.end();
+  return result;
+}
+
 /** Inngest's event API as the SDK sees it (POST /e/<key> → {ids, status}); counts what the outbox forwarded. */
 async function fakeInngest() {
   let events = 0;
@@ -259,21 +294,35 @@ async function main() {
       if (status !== 400) throw new Error(String(status));
     });
     report(`route floor (400, no database)`, floor);
-    const ceiling = embedded ? await ceilingPglite() : await ceilingPostgres(TARGET);
-    report(`raw INSERT … ON CONFLICT, ${CONCURRENCY} conc.`, ceiling);
-    console.log(`ratio route/ceiling: ${((route.rps / ceiling.rps) * 100).toFixed(1)} %`);
     if (inngest) {
       // Every stored message's event left through the outbox (the forwarder polls; give it a moment).
       const stored = route.latencies.length + fixed.latencies.length;
       for (let i = 0; i < 20 && inngest.events() < stored; i++) await new Promise((r) => setTimeout(r, 500));
       console.log(`events forwarded to Inngest: ${inngest.events()} (messages stored in the measured phases: ${stored}, plus warm-up)`);
     }
+    // The ceilings run with the server stopped, so neither shares the cores with its forwarder or the runner.
+    await stopServer(server);
+    const ceiling = embedded ? await ceilingPglite() : await ceilingPostgres(TARGET);
+    report(`raw INSERT … ON CONFLICT, ${CONCURRENCY} conc.`, ceiling);
+    console.log(`ratio route/ceiling: ${((route.rps / ceiling.rps) * 100).toFixed(1)} %`);
+    if (!embedded) {
+      const store = await ceilingStore(TARGET);
+      report(`ingest_message direct, ${CONCURRENCY} conc.`, store);
+      console.log(`ratio route/ingest_message direct: ${((route.rps / store.rps) * 100).toFixed(1)} %`);
+    }
   } finally {
-    server.kill("SIGTERM");
+    await stopServer(server);
     inngest?.close();
-    await new Promise((r) => setTimeout(r, 1000));
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** SIGTERM, then waits for the process to leave (the server exits within two seconds). */
+async function stopServer(server) {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((r) => server.once("exit", r));
+  server.kill("SIGTERM");
+  await exited;
 }
 
 main().catch((error) => {
