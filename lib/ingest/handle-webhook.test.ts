@@ -6,6 +6,7 @@ import type { Database } from "@/db/client";
 import { auditLog, chats, connections, messages, outbox, pendingMessageEvents, plans, tenants, unclaimedInstances } from "@/db/schema";
 import { encryptSecret } from "@/lib/security/crypto";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
+import { shuffled } from "@/test/helpers/shuffle";
 import { signEvolutionJwt } from "./authenticate";
 import { handleEvolutionWebhook } from "./handle-webhook";
 import { requeueDeferredMessages, requeueDeferredOfActiveTenants } from "./requeue-deferred";
@@ -198,16 +199,16 @@ describe("Evolution webhook ingest", () => {
     expect(await database.db.select().from(messages)).toEqual([]);
   });
 
-  it("replaying every fixture twice in random order stores each message once", async () => {
+  it.each([1, 7, 42])("replaying every fixture twice in a shuffled order stores each message once (shuffle %i)", async (seed) => {
     const names = ["messages-upsert-text.json", "messages-upsert-reply.json", "messages-upsert-image-caption.json", "messages-upsert-video-caption.json", "messages-upsert-document-caption.json", "messages-upsert-audio.json", "messages-upsert-group.json", "messages-upsert-fromme.json", "send-message-text.json"];
-    const deliveries = [...names, ...names].sort(() => Math.random() - 0.5);
+    const deliveries = shuffled([...names, ...names], seed);
     for (const name of deliveries) expect((await post(body(name))).status).toBe(200);
     const rows = await database.db.select().from(messages);
     expect(new Set(rows.map((r) => r.externalId)).size).toBe(rows.length);
     expect(rows).toHaveLength(names.length);
   });
 
-  it("group-commits concurrent deliveries of two tenants: each message once, under its own tenant, one chat per contact", async () => {
+  it.each([1, 7, 42])("group-commits concurrent deliveries of two tenants: each message once, under its own tenant, one chat per contact (shuffle %i)", async (seed) => {
     const names = ["messages-upsert-text.json", "messages-upsert-reply.json", "messages-upsert-image-caption.json", "messages-upsert-group.json", "messages-upsert-fromme.json", "send-message-text.json"];
     const asOther = (name: string) => {
       const b = JSON.parse(body(name));
@@ -220,12 +221,15 @@ describe("Evolution webhook ingest", () => {
       b.data.key = { ...b.data.key, id, remoteJid: "5511900001111@s.whatsapp.net", remoteJidAlt: null };
       return JSON.stringify(b);
     };
-    const deliveries = [
-      ...[...names, ...names].map((n) => ({ raw: body(n), secret: SECRET })),
-      ...[...names, ...names].map((n) => ({ raw: asOther(n), secret: "outra-secret" })),
-      { raw: newCustomer("NEW-1"), secret: SECRET },
-      { raw: newCustomer("NEW-2"), secret: SECRET },
-    ].sort(() => Math.random() - 0.5);
+    const deliveries = shuffled(
+      [
+        ...[...names, ...names].map((n) => ({ raw: body(n), secret: SECRET })),
+        ...[...names, ...names].map((n) => ({ raw: asOther(n), secret: "outra-secret" })),
+        { raw: newCustomer("NEW-1"), secret: SECRET },
+        { raw: newCustomer("NEW-2"), secret: SECRET },
+      ],
+      seed,
+    );
     const results = await Promise.all(deliveries.map((d) => post(d.raw, { "x-evosense-secret": d.secret })));
     expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
     expect(results.filter((r) => r.body.stored)).toHaveLength(2 * names.length + 2);

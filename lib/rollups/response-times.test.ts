@@ -10,6 +10,7 @@ import { getTenantMetrics } from "@/lib/metrics/queries";
 import { encryptSecret } from "@/lib/security/crypto";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
+import { shuffled } from "@/test/helpers/shuffle";
 import { compactDailyRollups } from "./compact";
 import { rebuildRollups } from "./rebuild";
 import { medianFromBuckets, responseBucketBounds } from "./response-times";
@@ -40,18 +41,6 @@ const CHAT_B: Line[] = [
   { id: "B03", at: 400, fromMe: false },
   { id: "B04", at: 3_000, fromMe: true }, // 2,600 s
 ];
-
-/** Deterministic shuffle, so a failing order can be replayed. */
-function shuffled<T>(items: T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1_103_515_245 + 12_345) % 2 ** 31;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 describe("response times in the rollups", () => {
   let database: Database;
