@@ -38,7 +38,7 @@ function analysisStatus(m: NormalizedMessage, target: IngestTarget) {
 }
 
 /** What SQL ingest_message (migration 0011) stores: addresses hashed, text redacted if the tenant asks. */
-function ingestPayload(target: IngestTarget, m: NormalizedMessage) {
+export function ingestPayload(target: IngestTarget, m: NormalizedMessage) {
   const key = env().PHONE_HASH_KEY;
   const phone = !m.isGroup && isPhoneJid(m.chatJid) ? jidDigits(m.chatJid) : null;
   const senderPhone = m.senderJid && isPhoneJid(m.senderJid) ? jidDigits(m.senderJid) : null;
@@ -73,24 +73,22 @@ function ingestPayload(target: IngestTarget, m: NormalizedMessage) {
   };
 }
 
-type Outcome = { outcome: "stored" | "duplicate" | "pending_events"; message_id: string | null; chat_id: string | null };
+export type Outcome = { outcome: "stored" | "duplicate" | "pending_events"; message_id: string | null; chat_id: string | null };
 
 /** A payload, and the chat row its store will lock (its connection and address). */
-type Store = { payload: string; chatKey: string };
+export type Store = { payload: string; chatKey: string };
 
 /**
- * Each payload through ingest_message, in one statement: later calls see the rows of earlier ones. The batch runs
- * in chat order (arrival order within a chat), so batches in flight at once lock the chats they share in the same
- * order and do not deadlock on them. The outcomes come back aggregated in one row, sent only once every call has
- * succeeded: postgres.js misplaces the rows of the next query on a connection whose previous query failed after
- * sending some (porsager/postgres#1119).
+ * The batch through SQL ingest_batch (migration 0021): messages of existing chats stored set-based, the rest through
+ * ingest_message one at a time. The payloads go in chat order (arrival order within a chat), the order ingest_message
+ * locks new chats in, so batches in flight at once do not deadlock on them. The outcomes come back in one value,
+ * sent only once the whole batch has succeeded: postgres.js misplaces the rows of the next query on a connection
+ * whose previous query failed after sending some (porsager/postgres#1119).
  */
-async function storeBatch(db: Db, stores: Store[]): Promise<Outcome[]> {
+export async function storeBatch(db: Db, stores: Store[]): Promise<Outcome[]> {
   const order = stores.map((_, i) => i).sort((a, b) => (stores[a]!.chatKey < stores[b]!.chatKey ? -1 : stores[a]!.chatKey > stores[b]!.chatKey ? 1 : a - b));
   const [row] = rowsOf<{ outcomes: [Outcome["outcome"], string | null, string | null][] }>(
-    await db.execute(sql`select coalesce(jsonb_agg(jsonb_build_array(m.outcome, m.message_id, m.chat_id) order by t.ord), '[]') as outcomes
-      from jsonb_array_elements(${`[${order.map((i) => stores[i]!.payload).join(",")}]`}::jsonb) with ordinality as t(p, ord)
-      cross join lateral ingest_message(t.p, false) as m`),
+    await db.execute(sql`select ingest_batch(${`[${order.map((i) => stores[i]!.payload).join(",")}]`}::jsonb) as outcomes`),
   );
   const outcomes: Outcome[] = new Array(stores.length);
   row!.outcomes.forEach(([outcome, message_id, chat_id], k) => (outcomes[order[k]!] = { outcome, message_id, chat_id }));
