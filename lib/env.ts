@@ -27,6 +27,7 @@ export const envSchema = z.object({
   DATA_DIR: z.string().default(".data"),
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  DATABASE_PREPARE: flag(true),
 
   AUTH_SECRET: optionalString,
   ENCRYPTION_KEY: optionalString,
