@@ -46,6 +46,22 @@ function invalid(error: z.ZodError, event: string): WebhookResponse {
 
 type Context = { db: Db; envelope: Envelope; target: IngestTarget };
 
+type WebhookTarget = NonNullable<Awaited<ReturnType<typeof cachedWebhookTarget>>>;
+type SenderSecrets = { webhookSecret: string; instanceToken: string };
+
+// A target is kept for seconds (target-cache.ts) and serves every webhook of its instance meanwhile: its secrets are
+// decrypted once per kept target rather than twice per webhook, and leave memory with it.
+const decrypted = new WeakMap<WebhookTarget, SenderSecrets>();
+
+function secretsOf(target: WebhookTarget): SenderSecrets {
+  let secrets = decrypted.get(target);
+  if (!secrets) {
+    secrets = { webhookSecret: decryptSecret(target.webhookSecretEnc), instanceToken: decryptSecret(target.instanceTokenEnc) };
+    decrypted.set(target, secrets);
+  }
+  return secrets;
+}
+
 /** Each handled event; anything else (presence, chats, groups, calls…) is acknowledged and ignored. */
 const HANDLERS: Record<string, (ctx: Context) => Promise<WebhookResponse>> = {
   "messages.upsert": upsertMessage,
@@ -86,7 +102,7 @@ export async function handleEvolutionWebhook(db: Db, req: WebhookRequest): Promi
 
   const method = authenticateSender(
     { headers: req.headers, querySecret: req.url.searchParams.get("secret"), bodyApiKey: envelope.apikey },
-    { webhookSecret: decryptSecret(target.webhookSecretEnc), instanceToken: decryptSecret(target.instanceTokenEnc) },
+    secretsOf(target),
     env().EVOLUTION_GLOBAL_WEBHOOK_SECRET,
   );
   if (!method) return fail(401, "unauthorized", "Send the connection's webhook secret (x-evosense-secret), a jwt_key token, the global ?secret= or the instance apikey.");

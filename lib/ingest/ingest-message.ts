@@ -42,21 +42,25 @@ export function ingestPayload(target: IngestTarget, m: NormalizedMessage) {
   const key = env().PHONE_HASH_KEY;
   const phone = !m.isGroup && isPhoneJid(m.chatJid) ? jidDigits(m.chatJid) : null;
   const senderPhone = m.senderJid && isPhoneJid(m.senderJid) ? jidDigits(m.senderJid) : null;
+  // Each keyed hash is computed once: in a 1:1 chat the sender's number is the chat's.
+  const remoteJid = hashJid(m.chatJid, key);
+  const altJid = m.chatAltJid ? hashJid(m.chatAltJid, key) : null;
+  const phoneHash = phone ? hashPhone(phone, key) : null;
   const now = Date.now();
   return {
     tenantId: target.tenantId,
     connectionId: target.connectionId,
     timezone: target.timezone,
-    jids: [m.chatJid, m.chatAltJid].filter((j): j is string => Boolean(j)).map((j) => hashJid(j, key)),
-    remoteJid: hashJid(m.chatJid, key),
-    altJid: m.chatAltJid ? hashJid(m.chatAltJid, key) : null,
+    jids: altJid ? [remoteJid, altJid] : [remoteJid],
+    remoteJid,
+    altJid,
     isGroup: m.isGroup,
     contactName: !m.isGroup && !m.fromMe ? m.senderName : null,
-    phoneHash: phone ? hashPhone(phone, key) : null,
+    phoneHash,
     phoneMasked: phone ? maskPhone(phone) : null,
     externalId: m.externalId,
     fromMe: m.fromMe,
-    senderHash: senderPhone ? hashPhone(senderPhone, key) : null,
+    senderHash: senderPhone ? (senderPhone === phone ? phoneHash : hashPhone(senderPhone, key)) : null,
     senderName: m.senderName,
     type: m.type,
     text: m.text && target.tenantSettings.storedText === "redacted" ? redactPii(m.text).text : m.text,
