@@ -17,8 +17,13 @@ DECLARE
   v_result jsonb[] := array_fill(NULL::jsonb, ARRAY[jsonb_array_length(p)]);
   v_row record;
   v_outcome jsonb;
+  v_connection uuid;
+  v_jids text[];
+  v_chat uuid;
+  v_last timestamptz;
 BEGIN
-  -- Below three messages the set-based statements cost more than they save (~0.6 ms a batch, timed against ingest_message per batch size).
+  -- Below three messages the set-based statements cost more than they save (timed against ingest_message per
+  -- batch size).
   IF jsonb_array_length(p) < 3 THEN
     RETURN (SELECT coalesce(jsonb_agg(jsonb_build_array(m.outcome, m.message_id, m.chat_id) ORDER BY i.ord), '[]')
       FROM jsonb_array_elements(p) WITH ORDINALITY AS i(e, ord) CROSS JOIN LATERAL ingest_message(i.e, false) m);
@@ -27,31 +32,28 @@ BEGIN
   FOR v_tenant IN SELECT DISTINCT (e->>'tenantId')::uuid FROM jsonb_array_elements(p) e LOOP
     PERFORM set_config('app.tenant_id', v_tenant::text, true), set_config('role', 'app_user', true);
 
-    -- Messages whose chat exists, found as ingest_message finds it (either address, as the chat's own or as its
-    -- alternative), with no events waiting for them. Their chats are locked in id order, so two batches in flight
-    -- at once lock the chats they share in the same order.
-    SELECT coalesce(jsonb_agg(jsonb_build_object('ord', f.ord, 'chat', f.chat_id, 'last', f.chat_last)), '[]')
-    INTO v_found
-    FROM (
-      SELECT i.ord, c.id AS chat_id, c.last_message_at AS chat_last
-      FROM jsonb_array_elements(p) WITH ORDINALITY AS i(e, ord)
-      -- Each OFFSET 0 keeps a subquery whole: the addresses then reach the lookups as a value the unique index can
-      -- search for (a subquery's array cannot), and chats are joined by primary key instead of hashed whole.
-      CROSS JOIN LATERAL (
-        SELECT coalesce(
-          (SELECT x.id FROM chats x WHERE x.connection_id = j.connection_id AND x.remote_jid = ANY (j.jids) AND x.tenant_id = v_tenant LIMIT 1),
-          (SELECT x.id FROM chats x WHERE x.connection_id = j.connection_id AND x.alt_jid = ANY (j.jids) AND x.tenant_id = v_tenant LIMIT 1)) AS id
-        FROM (SELECT (i.e->>'connectionId')::uuid AS connection_id, ARRAY(SELECT jsonb_array_elements_text(i.e->'jids')) AS jids OFFSET 0) j
-        OFFSET 0
-      ) l
-      JOIN chats c ON c.id = l.id
-      WHERE (i.e->>'tenantId')::uuid = v_tenant
-        AND NOT EXISTS (
-          SELECT 1 FROM pending_message_events pe
-          WHERE pe.connection_id = (i.e->>'connectionId')::uuid AND pe.external_id = i.e->>'externalId')
-      ORDER BY c.id
-      FOR UPDATE OF c
-    ) f;
+    -- Messages whose chat exists, found with ingest_message's own lookups (either address, as the chat's own or as
+    -- its alternative), with no events waiting for them. Each chat is locked as it is found, in the batch's chat
+    -- order, the order ingest_message locks in. One set-based join did this at first, but its kept plan, made while
+    -- the tables were small, went on scanning a tenant's whole chats table once they had grown (auto_explain): on
+    -- PGlite, which never analyses on its own, the embedded server stored 60 webhooks/s instead of 240.
+    v_found := '[]';
+    FOR v_row IN SELECT i.ord, i.e FROM jsonb_array_elements(p) WITH ORDINALITY AS i(e, ord)
+      WHERE (i.e->>'tenantId')::uuid = v_tenant ORDER BY i.ord LOOP
+      v_connection := (v_row.e->>'connectionId')::uuid;
+      CONTINUE WHEN EXISTS (
+        SELECT 1 FROM pending_message_events e WHERE e.connection_id = v_connection AND e.external_id = v_row.e->>'externalId'
+      );
+      v_jids := ARRAY(SELECT jsonb_array_elements_text(v_row.e->'jids'));
+      SELECT c.id, c.last_message_at INTO v_chat, v_last FROM chats c
+      WHERE c.connection_id = v_connection AND c.remote_jid = ANY (v_jids) AND c.tenant_id = v_tenant LIMIT 1 FOR UPDATE;
+      IF v_chat IS NULL THEN
+        SELECT c.id, c.last_message_at INTO v_chat, v_last FROM chats c
+        WHERE c.connection_id = v_connection AND c.alt_jid = ANY (v_jids) AND c.tenant_id = v_tenant LIMIT 1 FOR UPDATE;
+      END IF;
+      CONTINUE WHEN v_chat IS NULL;
+      v_found := v_found || jsonb_build_object('ord', v_row.ord, 'chat', v_chat, 'last', v_last);
+    END LOOP;
 
     WITH f AS (
       SELECT x.ord, x.chat AS chat_id, e.e, (e.e->>'sentAt')::timestamptz AS sent_at, (e.e->>'fromMe')::boolean AS from_me,
@@ -74,23 +76,6 @@ BEGIN
       SELECT DISTINCT ON (ins.id) f.*, ins.id AS message_id
       FROM f JOIN ins ON ins.connection_id = (f.e->>'connectionId')::uuid AND ins.external_id = f.e->>'externalId'
       ORDER BY ins.id, f.ord
-    ),
-    chat_update AS (
-      UPDATE chats c SET
-        last_message_at = greatest(c.last_message_at, s.last_sent),
-        message_count = c.message_count + s.n,
-        contact_name = coalesce(c.contact_name, s.contact_name),
-        alt_jid = coalesce(c.alt_jid, s.alt_jid),
-        active_days = CASE WHEN s.days <@ c.active_days THEN c.active_days
-          ELSE ARRAY(SELECT DISTINCT d FROM unnest(c.active_days || s.days) d ORDER BY 1) END
-      FROM (
-        SELECT chat_id, max(sent_at) AS last_sent, count(*)::int AS n,
-          (array_agg(e->>'contactName' ORDER BY ord) FILTER (WHERE e->>'contactName' IS NOT NULL))[1] AS contact_name,
-          (array_agg(e->>'altJid' ORDER BY ord) FILTER (WHERE e->>'altJid' IS NOT NULL))[1] AS alt_jid,
-          array_agg(DISTINCT local_day_number(sent_at, e->>'timezone')) AS days
-        FROM stored GROUP BY chat_id
-      ) s
-      WHERE c.tenant_id = v_tenant AND c.id = s.chat_id
     ),
     -- Reactions are stored as messages but are not volume (lib/rollups/volume.ts countsAsVolume); the sums are
     -- apply_volume_delta's, one upsert per day.
@@ -118,8 +103,26 @@ BEGIN
       FROM stored WHERE e->>'analysisStatus' = 'pending' ORDER BY ord
     )
     SELECT coalesce(jsonb_agg(jsonb_build_object('ord', ord, 'message', message_id, 'chat', chat_id, 'sent', sent_at,
-      'timezone', e->>'timezone', 'refresh', e->>'type' <> 'reaction' AND (from_me OR sent_at <= seen_last))), '[]')
+      'timezone', e->>'timezone', 'refresh', e->>'type' <> 'reaction' AND (from_me OR sent_at <= seen_last),
+      'contact', e->>'contactName', 'alt', e->>'altJid', 'day', local_day_number(sent_at, e->>'timezone'))), '[]')
     INTO v_stored FROM stored;
+
+    -- Each chat once, by primary key, as ingest_message updates it.
+    FOR v_row IN SELECT x.chat, max(x.sent) AS last_sent, count(*)::int AS n,
+        (array_agg(x.contact ORDER BY x.ord) FILTER (WHERE x.contact IS NOT NULL))[1] AS contact_name,
+        (array_agg(x.alt ORDER BY x.ord) FILTER (WHERE x.alt IS NOT NULL))[1] AS alt_jid,
+        array_agg(DISTINCT x.day) AS days
+      FROM jsonb_to_recordset(v_stored) AS x(ord integer, chat uuid, sent timestamptz, contact text, alt text, day integer)
+      GROUP BY x.chat LOOP
+      UPDATE chats c SET
+        last_message_at = greatest(c.last_message_at, v_row.last_sent),
+        message_count = c.message_count + v_row.n,
+        contact_name = coalesce(c.contact_name, v_row.contact_name),
+        alt_jid = coalesce(c.alt_jid, v_row.alt_jid),
+        active_days = CASE WHEN v_row.days <@ c.active_days THEN c.active_days
+          ELSE ARRAY(SELECT DISTINCT d FROM unnest(c.active_days || v_row.days) d ORDER BY 1) END
+      WHERE c.tenant_id = v_tenant AND c.id = v_row.chat;
+    END LOOP;
 
     FOR v_row IN SELECT * FROM jsonb_to_recordset(v_found) AS x(ord integer, chat uuid) LOOP
       v_result[v_row.ord] := jsonb_build_array('duplicate', NULL, NULL);
