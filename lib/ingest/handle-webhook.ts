@@ -21,7 +21,7 @@ import { authenticateSender } from "./authenticate";
 import { recordConnectionState } from "./connection-state";
 import { ingestMessage, type IngestTarget } from "./ingest-message";
 import { applyOrKeep, type MessageEvent } from "./message-events";
-import { cachedWebhookTarget } from "./target-cache";
+import { cachedWebhookTarget, type WebhookTarget } from "./target-cache";
 import * as q from "./queries";
 
 export type WebhookRequest = {
@@ -46,7 +46,6 @@ function invalid(error: z.ZodError, event: string): WebhookResponse {
 
 type Context = { db: Db; envelope: Envelope; target: IngestTarget };
 
-type WebhookTarget = NonNullable<Awaited<ReturnType<typeof cachedWebhookTarget>>>;
 type SenderSecrets = { webhookSecret: string; instanceToken: string };
 
 // A target is kept for seconds (target-cache.ts) and serves every webhook of its instance meanwhile: its secrets are

@@ -7,7 +7,7 @@ import type { NormalizedMessage } from "@/lib/evolution/normalize";
 import { encryptSecret } from "@/lib/security/crypto";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
 import { seededIntegers } from "@/test/helpers/shuffle";
-import { ingestPayload, storeBatch, type IngestTarget, type Outcome, type Store } from "./ingest-message";
+import { chatOrder, storeBatch, storeOf, type IngestTarget, type Outcome, type Store } from "./ingest-message";
 
 const limits = { connections: 3, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 10, semanticSearch: true };
 const target: IngestTarget = {
@@ -55,12 +55,8 @@ function message(id: string, contact: Contact, at: number, options: Partial<Norm
 
 /** In chat order, as storeBatch sends them; a serial run in this order is what the batch must equal. */
 function stores(messages: NormalizedMessage[]): Store[] {
-  return messages
-    .map((m) => {
-      const fields = ingestPayload(target, m);
-      return { payload: JSON.stringify(fields), chatKey: `${fields.connectionId}:${fields.remoteJid}` };
-    })
-    .sort((a, b) => (a.chatKey < b.chatKey ? -1 : a.chatKey > b.chatKey ? 1 : 0));
+  const unordered = messages.map((m) => storeOf(target, m));
+  return chatOrder(unordered).map((i) => unordered[i]!);
 }
 
 async function serially(db: Db, batch: Store[]): Promise<Outcome[]> {

@@ -38,7 +38,7 @@ function analysisStatus(m: NormalizedMessage, target: IngestTarget) {
 }
 
 /** What SQL ingest_message (migration 0011) stores: addresses hashed, text redacted if the tenant asks. */
-export function ingestPayload(target: IngestTarget, m: NormalizedMessage) {
+function ingestPayload(target: IngestTarget, m: NormalizedMessage) {
   const key = env().PHONE_HASH_KEY;
   const phone = !m.isGroup && isPhoneJid(m.chatJid) ? jidDigits(m.chatJid) : null;
   const senderPhone = m.senderJid && isPhoneJid(m.senderJid) ? jidDigits(m.senderJid) : null;
@@ -82,6 +82,17 @@ export type Outcome = { outcome: "stored" | "duplicate" | "pending_events"; mess
 /** A payload, and the chat row its store will lock (its connection and address). */
 export type Store = { payload: string; chatKey: string };
 
+/** A message's payload for SQL, and the chat it locks. */
+export function storeOf(target: IngestTarget, m: NormalizedMessage): Store {
+  const fields = ingestPayload(target, m);
+  return { payload: JSON.stringify(fields), chatKey: `${fields.connectionId}:${fields.remoteJid}` };
+}
+
+/** The stores' indexes in the order a batch writes them: by chat, and by arrival within a chat. */
+export function chatOrder(stores: Store[]): number[] {
+  return stores.map((_, i) => i).sort((a, b) => (stores[a]!.chatKey < stores[b]!.chatKey ? -1 : stores[a]!.chatKey > stores[b]!.chatKey ? 1 : a - b));
+}
+
 /**
  * The batch through SQL ingest_batch (migration 0021): messages of existing chats stored set-based, the rest through
  * ingest_message one at a time. The payloads go in chat order (arrival order within a chat), the order ingest_message
@@ -90,7 +101,7 @@ export type Store = { payload: string; chatKey: string };
  * whose previous query failed after sending some (porsager/postgres#1119).
  */
 export async function storeBatch(db: Db, stores: Store[]): Promise<Outcome[]> {
-  const order = stores.map((_, i) => i).sort((a, b) => (stores[a]!.chatKey < stores[b]!.chatKey ? -1 : stores[a]!.chatKey > stores[b]!.chatKey ? 1 : a - b));
+  const order = chatOrder(stores);
   const [row] = rowsOf<{ outcomes: [Outcome["outcome"], string | null, string | null][] }>(
     await db.execute(sql`select ingest_batch(${`[${order.map((i) => stores[i]!.payload).join(",")}]`}::jsonb) as outcomes`),
   );
@@ -122,9 +133,9 @@ function messageWriter(db: Db): GroupCommit<Store, Outcome> {
  * arrival order.
  */
 export async function ingestMessage(db: Db, target: IngestTarget, m: NormalizedMessage): Promise<IngestResult> {
-  const fields = ingestPayload(target, m);
-  const payload = JSON.stringify(fields);
-  let result = await messageWriter(db).submit({ payload, chatKey: `${fields.connectionId}:${fields.remoteJid}` });
+  const store = storeOf(target, m);
+  const { payload } = store;
+  let result = await messageWriter(db).submit(store);
   if (result.outcome === "pending_events") {
     result = await withTenant(
       target.tenantId,

@@ -11,14 +11,14 @@ import * as q from "./queries";
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
 
-type Target = NonNullable<Awaited<ReturnType<typeof q.findWebhookTarget>>>;
-type Entry = { target: Target; until: number; generation: number };
+export type WebhookTarget = NonNullable<Awaited<ReturnType<typeof q.findWebhookTarget>>>;
+type Entry = { target: WebhookTarget; until: number; generation: number };
 
 // Per database handle: tests and tools open several databases in one process, with the same instance names.
 const caches = new WeakMap<object, Map<string, Entry>>();
 const holder = globalThis as unknown as { __evosenseTargetGeneration?: number };
 
-export async function cachedWebhookTarget(db: DbOrTx, instanceName: string, now = Date.now()): Promise<Target | null> {
+export async function cachedWebhookTarget(db: DbOrTx, instanceName: string, now = Date.now()): Promise<WebhookTarget | null> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const generation = holder.__evosenseTargetGeneration ?? 0;
