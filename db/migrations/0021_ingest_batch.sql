@@ -33,10 +33,12 @@ BEGIN
     PERFORM set_config('app.tenant_id', v_tenant::text, true), set_config('role', 'app_user', true);
 
     -- Messages whose chat exists, found with ingest_message's own lookups (either address, as the chat's own or as
-    -- its alternative), with no events waiting for them. Each chat is locked as it is found, in the batch's chat
-    -- order, the order ingest_message locks in. One set-based join did this at first, but its kept plan, made while
-    -- the tables were small, went on scanning a tenant's whole chats table once they had grown (auto_explain): on
-    -- PGlite, which never analyses on its own, the embedded server stored 60 webhooks/s instead of 240.
+    -- its alternative), with no events waiting for them. One set-based join did this at first, but its kept plan,
+    -- made while the tables were small, went on scanning a tenant's whole chats table once they had grown
+    -- (auto_explain): on PGlite, which never analyses on its own, the embedded server stored 60 webhooks/s instead
+    -- of 240. The chats are not locked here but when updated, after the messages are in, as ingest_message does:
+    -- locked first, a chat held while this batch waited on a message another batch was inserting again (a
+    -- re-delivery), and that batch, about to update the same chat, deadlocked with it.
     v_found := '[]';
     FOR v_row IN SELECT i.ord, i.e FROM jsonb_array_elements(p) WITH ORDINALITY AS i(e, ord)
       WHERE (i.e->>'tenantId')::uuid = v_tenant ORDER BY i.ord LOOP
@@ -46,10 +48,10 @@ BEGIN
       );
       v_jids := ARRAY(SELECT jsonb_array_elements_text(v_row.e->'jids'));
       SELECT c.id, c.last_message_at INTO v_chat, v_last FROM chats c
-      WHERE c.connection_id = v_connection AND c.remote_jid = ANY (v_jids) AND c.tenant_id = v_tenant LIMIT 1 FOR UPDATE;
+      WHERE c.connection_id = v_connection AND c.remote_jid = ANY (v_jids) AND c.tenant_id = v_tenant LIMIT 1;
       IF v_chat IS NULL THEN
         SELECT c.id, c.last_message_at INTO v_chat, v_last FROM chats c
-        WHERE c.connection_id = v_connection AND c.alt_jid = ANY (v_jids) AND c.tenant_id = v_tenant LIMIT 1 FOR UPDATE;
+        WHERE c.connection_id = v_connection AND c.alt_jid = ANY (v_jids) AND c.tenant_id = v_tenant LIMIT 1;
       END IF;
       CONTINUE WHEN v_chat IS NULL;
       v_found := v_found || jsonb_build_object('ord', v_row.ord, 'chat', v_chat, 'last', v_last);
@@ -107,13 +109,14 @@ BEGIN
       'contact', e->>'contactName', 'alt', e->>'altJid', 'day', local_day_number(sent_at, e->>'timezone'))), '[]')
     INTO v_stored FROM stored;
 
-    -- Each chat once, by primary key, as ingest_message updates it.
+    -- Each chat once, by primary key, as ingest_message updates it, in the batch's chat order: the order every
+    -- batch locks chats in, so two of them do not deadlock on the chats they share.
     FOR v_row IN SELECT x.chat, max(x.sent) AS last_sent, count(*)::int AS n,
         (array_agg(x.contact ORDER BY x.ord) FILTER (WHERE x.contact IS NOT NULL))[1] AS contact_name,
         (array_agg(x.alt ORDER BY x.ord) FILTER (WHERE x.alt IS NOT NULL))[1] AS alt_jid,
         array_agg(DISTINCT x.day) AS days
       FROM jsonb_to_recordset(v_stored) AS x(ord integer, chat uuid, sent timestamptz, contact text, alt text, day integer)
-      GROUP BY x.chat LOOP
+      GROUP BY x.chat ORDER BY min(x.ord) LOOP
       UPDATE chats c SET
         last_message_at = greatest(c.last_message_at, v_row.last_sent),
         message_count = c.message_count + v_row.n,
@@ -127,7 +130,8 @@ BEGIN
     FOR v_row IN SELECT * FROM jsonb_to_recordset(v_found) AS x(ord integer, chat uuid) LOOP
       v_result[v_row.ord] := jsonb_build_array('duplicate', NULL, NULL);
     END LOOP;
-    FOR v_row IN SELECT * FROM jsonb_to_recordset(v_stored) AS x(ord integer, message uuid, chat uuid, sent timestamptz, timezone text, refresh boolean) LOOP
+    FOR v_row IN SELECT * FROM jsonb_to_recordset(v_stored) AS x(ord integer, message uuid, chat uuid, sent timestamptz, timezone text, refresh boolean)
+      ORDER BY x.ord LOOP
       v_result[v_row.ord] := jsonb_build_array('stored', v_row.message, v_row.chat);
       -- Run once every message of the batch is in: each call then re-times its range against the final rows.
       IF v_row.refresh THEN
