@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Several checkouts' builds (a test run beside a development server) can live side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its .wasm/.data files relative to its own module, so it must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-pgvector", "pino", "postgres"],
   poweredByHeader: false,

@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**"],
+    exclude: ["node_modules/**", ".next*/**", "e2e/**", ".data/**"],
     environment: "node",
     // PGlite boots in seconds and each file migrates its own template.
     testTimeout: 60_000,

@@ -22,7 +22,7 @@ function newestMtime(p) {
 
 /** Runs `next build` when there is no build or a source is newer than it; exits on failure. */
 export function ensureBuild(env) {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, env.NEXT_DIST_DIR || process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   const stale = !existsSync(buildId) || SOURCES.some((s) => newestMtime(path.join(root, s)) > statSync(buildId).mtimeMs);
   if (!stale) return;
   console.log("Building EvoSense (first start or sources changed)…");
