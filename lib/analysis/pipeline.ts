@@ -1,7 +1,7 @@
 import type { Database, Tx } from "@/db/client";
 import { announceTenantEvent } from "@/lib/realtime/bus";
-import { redactPii } from "@/lib/security/pii";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { redactedContextText, redactMessageText } from "./context-redaction";
 import { estimateCostUsd } from "./cost";
 import { planAnalysis, skipReason, type InferenceTask, type PlanOptions } from "./plan";
 import { sha256 } from "./prompt-template";
@@ -51,8 +51,8 @@ async function prepare(tx: Tx, tenantId: string, messageId: string, opts: PlanOp
     messageId,
     chatId: message.chatId,
     sender: message.senderName,
-    text: redactPii(message.text!).text,
-    context: context.map((c) => ({ fromMe: c.fromMe, text: redactPii(c.text).text })),
+    text: redactMessageText(messageId, message.text!),
+    context: context.map((c) => ({ fromMe: c.fromMe, text: redactedContextText(c.id, c.text) })),
   };
   return { message, tasks, request };
 }
