@@ -13,7 +13,7 @@ export const openApiDocument = {
     title: "EvoSense API",
     version: "1",
     description:
-      "Tenant-scoped read API over WhatsApp conversations analysed by EvoSense. Authenticate with a tenant API key (`Authorization: Bearer evo_…`, created in Settings › API) or a logged-in session. Every error is `{error: {code, message}}`.",
+      "Tenant-scoped read API over WhatsApp conversations analysed by EvoSense. Authenticate with a tenant API key (`Authorization: Bearer evo_…`, created in Settings › API) or a logged-in session. Every error is `{error: {code, message}}`. A suspended tenant's keys and users get 403 `tenant_suspended` on every tenant route until it is reactivated.",
   },
   servers: [{ url: "/" }],
   security: [{ apiKey: [] }, { session: [] }],
@@ -78,7 +78,7 @@ export const openApiDocument = {
     },
   },
   paths: {
-    "/api/v1/me": { get: { summary: "Who is calling: tenant, role, and how", responses: { 200: { description: "The caller" }, 401: error } } },
+    "/api/v1/me": { get: { summary: "Who is calling: tenant, role, and how", responses: { 200: { description: "The caller" }, 401: error, 403: error } } },
     "/api/v1/messages": {
       get: {
         summary: "Messages, newest first, with scores",
@@ -89,7 +89,7 @@ export const openApiDocument = {
           { name: "page_size", in: "query", schema: { type: "integer", minimum: 1, maximum: 200 } },
           { name: "include", in: "query", schema: { type: "string" }, description: "Comma-separated: embedding, inferences" },
         ],
-        responses: { 200: { description: "A page of messages", content: { "application/json": { schema: { type: "object", properties: { data: { type: "array", items: { $ref: "#/components/schemas/Message" } }, total: { type: "integer" } } } } } }, 401: error, 422: error },
+        responses: { 200: { description: "A page of messages", content: { "application/json": { schema: { type: "object", properties: { data: { type: "array", items: { $ref: "#/components/schemas/Message" } }, total: { type: "integer" } } } } } }, 401: error, 403: error, 422: error },
       },
     },
     "/api/v1/messages/semantic-search": {
@@ -113,9 +113,9 @@ export const openApiDocument = {
         responses: { 200: { description: "Results, best first" }, 401: error, 403: error, 422: error },
       },
     },
-    "/api/v1/chats": { get: { summary: "Chats of the tenant", responses: { 200: { description: "A page of chats" }, 401: error } } },
+    "/api/v1/chats": { get: { summary: "Chats of the tenant", responses: { 200: { description: "A page of chats" }, 401: error, 403: error } } },
     "/api/v1/connections": {
-      get: { summary: "Evolution connections", responses: { 200: { description: "Connections" }, 401: error } },
+      get: { summary: "Evolution connections", responses: { 200: { description: "Connections" }, 401: error, 403: error } },
       post: { summary: "Create a connection (admins)", responses: { 201: { description: "Created, with its webhook URL and secret" }, 401: error, 403: error, 409: error, 422: error } },
     },
     "/api/v1/tenants/{id}/metrics": {
@@ -128,10 +128,10 @@ export const openApiDocument = {
           { name: "connection_id", in: "query", schema: uuid },
           { name: "emotion", in: "query", schema: { enum: [...EMOTIONS] } },
         ],
-        responses: { 200: { description: "Metrics", content: { "application/json": { schema: { type: "object", properties: { data: { $ref: "#/components/schemas/Metrics" } } } } } }, 401: error, 404: error, 422: error },
+        responses: { 200: { description: "Metrics", content: { "application/json": { schema: { type: "object", properties: { data: { $ref: "#/components/schemas/Metrics" } } } } } }, 401: error, 403: error, 404: error, 422: error },
       },
     },
-    "/api/v1/events": { get: { summary: "Server-Sent Events of the tenant: message.received, message.analyzed", responses: { 200: { description: "text/event-stream" }, 401: error } } },
+    "/api/v1/events": { get: { summary: "Server-Sent Events of the tenant: message.received, message.analyzed", responses: { 200: { description: "text/event-stream" }, 401: error, 403: error } } },
     "/api/v1/ai/analyze": {
       post: {
         summary: "Re-analyse one message now (super-admins)",
@@ -154,7 +154,7 @@ export const openApiDocument = {
           { name: "negative", in: "query", schema: { enum: ["1"] } },
           { name: "q", in: "query", schema: { type: "string" } },
         ],
-        responses: { 200: { description: "text/csv" }, 401: error, 404: error, 422: error, 429: error },
+        responses: { 200: { description: "text/csv" }, 401: error, 403: error, 404: error, 422: error, 429: error },
       },
     },
     "/api/v1/openapi.json": { get: { summary: "This document", security: [], responses: { 200: { description: "OpenAPI 3.1" } } } },

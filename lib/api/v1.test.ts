@@ -76,6 +76,21 @@ describe("read API v1 with tenant API keys", () => {
     expect(await created.json()).toMatchObject({ instanceName: "loja-centro-2", webhookSecret: expect.any(String) });
   });
 
+  it("refuses with 422 a connection whose Evolution URL is an internal address, creating nothing", async () => {
+    const before = ((await (await call(getConnections, "/api/v1/connections", DEMO_API_KEY)).json()) as { data: unknown[] }).data.length;
+    for (const evolutionBaseUrl of ["http://169.254.169.254", "http://[fd00:ec2::254]", "http://2852039166/latest/meta-data", "http://10.0.0.1:8080"]) {
+      const refused = await call(postConnection, "/api/v1/connections", DEMO_API_KEY, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "Metadata", instanceName: "loja-metadata", evolutionBaseUrl, instanceToken: "token-0123456789" }),
+      });
+      expect(refused.status).toBe(422);
+      expect(await refused.json()).toEqual({ error: { code: "outbound_url_refused", message: expect.stringMatching(/internal, local or reserved address/) } });
+    }
+    const after = ((await (await call(getConnections, "/api/v1/connections", DEMO_API_KEY)).json()) as { data: unknown[] }).data.length;
+    expect(after).toBe(before);
+  });
+
   it("answers bad keys, revoked keys and bad input with clear errors", async () => {
     expect((await call(getMessages, "/api/v1/messages", "evo_wrong")).status).toBe(401);
     expect((await call(getMessages, "/api/v1/messages", "not-a-key")).status).toBe(401);
@@ -89,9 +104,10 @@ describe("read API v1 with tenant API keys", () => {
     expect(bad.status).toBe(422);
     const dup = await call(postConnection, "/api/v1/connections", DEMO_API_KEY, {
       method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({ name: "Dup", instanceName: "clinica-vida", evolutionBaseUrl: "https://evo.example.com", instanceToken: "token-0123456789" }),
     });
     expect(dup.status).toBe(409);
-    expect((await call(postConnection, "/api/v1/connections", DEMO_API_KEY, { method: "POST", body: "{" })).status).toBe(400);
+    expect((await call(postConnection, "/api/v1/connections", DEMO_API_KEY, { method: "POST", headers: { "content-type": "application/json" }, body: "{" })).status).toBe(400);
   });
 });

@@ -1,3 +1,4 @@
+import { plausibleTime } from "./plausible-time";
 import { bareJid, isGroupJid, isLidJid, isPhoneJid } from "./jid";
 import type { MessageData, MessageKey } from "./schemas";
 
@@ -29,6 +30,8 @@ export type NormalizedMessage = {
   type: MessageType;
   text: string | null;
   sentAt: Date;
+  /** Set when the sender's timestamp was impossible and the receive time stands in (plausible-time.ts). */
+  sentAtReplaced: { original: string } | null;
   status: string | null;
   reaction: { targetId: string; emoji: string | null } | null;
   quotedId: string | null;
@@ -138,6 +141,7 @@ export function normalizeMessage(data: MessageData, receivedAt = new Date()): No
   const identity = chatIdentity(key);
   const body = content(unwrapMessage(data.message as Obj | null | undefined));
   const seconds = longToNumber(data.messageTimestamp);
+  const sent = plausibleTime(seconds === null || seconds === 0 ? null : seconds * 1000, data.messageTimestamp, receivedAt);
   let senderJid: string | null = null;
   if (!key.fromMe) {
     senderJid = identity.isGroup
@@ -153,7 +157,8 @@ export function normalizeMessage(data: MessageData, receivedAt = new Date()): No
     senderName: str(data.pushName),
     ...body,
     quotedId: body.quotedId ?? str(data.contextInfo?.stanzaId),
-    sentAt: seconds ? new Date(seconds * 1000) : receivedAt,
+    sentAt: sent.at,
+    sentAtReplaced: sent.replaced,
     status: str(data.status),
   };
 }

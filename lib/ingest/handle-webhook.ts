@@ -1,8 +1,10 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { env } from "@/lib/env";
+import { parseJsonText } from "@/lib/http/json-text";
 import { longToNumber, normalizeMessage } from "@/lib/evolution/normalize";
 import { bareJid } from "@/lib/evolution/jid";
+import { plausibleTime } from "@/lib/evolution/plausible-time";
 import {
   connectionUpdateSchema,
   contactSchema,
@@ -81,13 +83,9 @@ const HANDLERS: Record<string, (ctx: Context) => Promise<WebhookResponse>> = {
  * 404 and 422 stop its retries (the body will never be accepted); anything accepted is answered 200 at once.
  */
 export async function handleEvolutionWebhook(db: Db, req: WebhookRequest): Promise<WebhookResponse> {
-  let json: unknown;
-  try {
-    json = JSON.parse(req.rawBody);
-  } catch {
-    return fail(400, "invalid_json", "The body is not valid JSON.");
-  }
-  const parsed = envelopeSchema.safeParse(json);
+  const json = parseJsonText(req.rawBody);
+  if (!json.ok) return fail(400, json.code, json.message);
+  const parsed = envelopeSchema.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return fail(422, "invalid_payload", `${issue.path.join(".") || "body"}: ${issue.message}`);
@@ -153,7 +151,7 @@ async function editMessage({ db, envelope, target }: Context): Promise<WebhookRe
   if (!EDIT.has(type) && !REVOKE.has(type)) return { status: 200, body: { ignored: true } };
   // The key is seen from the sender's side: only its id identifies the message.
   const externalId = data.data.key.id;
-  const at = new Date(longToNumber(data.data.timestampMs) ?? Date.now()).toISOString();
+  const at = plausibleTime(longToNumber(data.data.timestampMs), data.data.timestampMs, new Date()).at.toISOString();
   const event: MessageEvent = REVOKE.has(type)
     ? { kind: "delete", at }
     : { kind: "edit", text: unwrappedText(data.data.editedMessage), at };

@@ -45,6 +45,7 @@ function message(id: string, contact: Contact, at: number, options: Partial<Norm
     type: "text",
     text: "Meu pedido não chegou.",
     sentAt: new Date(T0 + at * 1000),
+    sentAtReplaced: null,
     status: null,
     reaction: null,
     quotedId: null,

@@ -71,6 +71,7 @@ function ingestPayload(target: IngestTarget, m: NormalizedMessage) {
       ...(m.media ? { media: m.media } : {}),
       ...(m.quotedId ? { quotedId: m.quotedId } : {}),
       ...(m.reaction ? { reaction: m.reaction } : {}),
+      ...(m.sentAtReplaced ? { sentAtReplaced: m.sentAtReplaced } : {}),
     },
     outboxId: newOutboxId(now),
     outboxTs: now,

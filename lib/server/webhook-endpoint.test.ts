@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setDatabase, type Database } from "@/db/client";
 import { messages } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
+import { env } from "@/lib/env";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
 import { evolutionWebhookEndpoint } from "./webhook-endpoint";
 
@@ -79,20 +80,48 @@ describe("direct webhook endpoint (npm start's server)", () => {
       status: 401,
       body: { error: { code: "unauthorized" } },
     });
-    const declared = await send(port, { headers: { ...json, "content-length": String(25 * 1024 * 1024 + 1) }, chunks: ["{}"] });
+    const limit = env().WEBHOOK_MAX_BYTES;
+    const declared = await send(port, { headers: { ...json, "content-length": String(limit + 1) }, chunks: ["{}"] });
     expect(declared).toMatchObject({ status: 413, body: { error: { code: "payload_too_large" } } });
-    // Chunked: no length up front, refused once it passes 25 MB.
+    // Chunked: no length up front, refused once it passes the limit.
     const mb = Buffer.alloc(1024 * 1024, 0x20);
-    const chunked = await send(port, { headers: json, chunks: Array.from({ length: 26 }, () => mb) });
+    const chunked = await send(port, { headers: json, chunks: Array.from({ length: Math.ceil(limit / mb.length) + 1 }, () => mb) });
     expect(chunked).toMatchObject({ status: 413, body: { error: { code: "payload_too_large" } } });
     expect(await database.db.select().from(messages).where(eq(messages.externalId, "DIRECT-2"))).toHaveLength(0);
   });
 
-  it("answers 500 in JSON when the store fails, so Evolution retries", async () => {
-    setDatabase({ kind: "pglite", db: { select: () => { throw new Error("database down"); }, execute: () => { throw new Error("database down"); } } } as never);
-    const body = JSON.parse(fixture("DIRECT-3"));
-    body.instance = "never-cached-instance";
-    const res = await send(port, { headers: json, chunks: [JSON.stringify(body)] });
-    expect(res).toMatchObject({ status: 500, body: { error: { code: "internal_error" } } });
+  const failingStore = (error: Error) => {
+    const fail = () => {
+      throw error;
+    };
+    setDatabase({ kind: "pglite", db: { select: fail, execute: fail, transaction: fail } } as never);
+  };
+  const unseen = (id: string) => {
+    const body = JSON.parse(fixture(id));
+    body.instance = `never-cached-${id}`;
+    return JSON.stringify(body);
+  };
+  const sqlError = (code: string) => Object.assign(new Error("database says no"), { code });
+
+  it.each(["08006", "40P01", "40001", "53300", "57P01"])("answers 503 with Retry-After when a retry can succeed (SQLSTATE %s)", async (code) => {
+    failingStore(sqlError(code));
+    const res = await send(port, { headers: json, chunks: [unseen(`RETRY-${code}`)] });
+    expect(res).toMatchObject({ status: 503, body: { error: { code: "temporarily_unavailable" } } });
+    expect(res.headers["retry-after"]).toBe("5");
+  });
+
+  it("answers 503 when the database cannot be reached at all", async () => {
+    failingStore(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }));
+    expect(await send(port, { headers: json, chunks: [unseen("REFUSED")] })).toMatchObject({ status: 503 });
+  });
+
+  it.each([
+    ["a data error", sqlError("22P05")],
+    ["a constraint", sqlError("23514")],
+    ["a bug", new TypeError("cannot read properties of undefined")],
+  ])("answers 422, never 5xx, for %s that every retry would repeat", async (_, error) => {
+    failingStore(error);
+    const res = await send(port, { headers: json, chunks: [unseen("NEVER")] });
+    expect(res).toMatchObject({ status: 422, body: { error: { code: "unprocessable_event" } } });
   });
 });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { MAX_WEBHOOK_BODY_BYTES, payloadTooLarge, receiveEvolutionWebhook, type WebhookReply } from "@/lib/ingest/receive-webhook";
+import { payloadTooLarge, receiveEvolutionWebhook, webhookMaxBytes, type WebhookReply } from "@/lib/ingest/receive-webhook";
 import { logger } from "@/lib/log";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
 
@@ -25,6 +25,7 @@ function send(res: ServerResponse, reply: WebhookReply, requestId: string): void
     "content-type": "application/json",
     "content-length": Buffer.byteLength(payload),
     "cache-control": "no-store, no-transform",
+    ...(reply.retryAfterSeconds ? { "retry-after": String(reply.retryAfterSeconds) } : {}),
     [REQUEST_ID_HEADER]: requestId,
   });
   res.end(payload);
@@ -42,9 +43,10 @@ export function evolutionWebhookEndpoint(req: IncomingMessage, res: ServerRespon
   };
   const requestId = header(REQUEST_ID_HEADER) || crypto.randomUUID();
   // A refused body is still read, and dropped, so the sender can finish writing it and read the answer.
-  if (Number(header("content-length") ?? 0) > MAX_WEBHOOK_BODY_BYTES) {
+  const maxBytes = webhookMaxBytes();
+  if (Number(header("content-length") ?? 0) > maxBytes) {
     req.resume();
-    return send(res, payloadTooLarge, requestId);
+    return send(res, payloadTooLarge(), requestId);
   }
 
   const chunks: Buffer[] = [];
@@ -53,11 +55,11 @@ export function evolutionWebhookEndpoint(req: IncomingMessage, res: ServerRespon
   req.on("data", (chunk: Buffer) => {
     if (refused) return;
     size += chunk.length;
-    if (size > MAX_WEBHOOK_BODY_BYTES) {
+    if (size > maxBytes) {
       // A chunked body gives no length up front: stop buffering as soon as it passes the limit.
       refused = true;
       chunks.length = 0;
-      send(res, payloadTooLarge, requestId);
+      send(res, payloadTooLarge(), requestId);
     } else {
       chunks.push(chunk);
     }
@@ -73,7 +75,7 @@ export function evolutionWebhookEndpoint(req: IncomingMessage, res: ServerRespon
     }).then(
       (reply) => send(res, reply, requestId),
       (error: Error) => {
-        logger().error({ requestId, err: error.message }, "evolution webhook failed");
+        logger().error({ requestId, err: error }, "evolution webhook failed");
         send(res, internalError, requestId);
       },
     );

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { authenticateApi } from "@/lib/api/auth";
+import { readJsonBody } from "@/lib/api/read-json";
 import { apiError, invalidInput } from "@/lib/api/respond";
 import { ConnectionError, createConnection, webhookUrl } from "@/lib/connections/service";
 import { createConnectionSchema } from "@/lib/connections/schemas";
@@ -22,6 +23,7 @@ const CONFLICTS = {
   instance_taken: [409, "This instance name is already used by a connection."],
   plan_limit: [403, "The tenant's plan allows no more connections."],
   not_found: [404, "Connection not found."],
+  outbound_url_refused: [422, "The Evolution base URL points to an internal, local or reserved address (or carries a user name and password), which EvoSense does not reach; use the Evolution server's public address."],
 } as const;
 
 // POST /api/v1/connections {name, instanceName, evolutionBaseUrl, instanceToken} — tenant admins and API keys.
@@ -29,13 +31,9 @@ export async function POST(request: Request) {
   const principal = await authenticateApi(request);
   if (principal instanceof Response) return principal;
   if (principal.role === "viewer") return apiError(403, "forbidden", "Viewers cannot create connections.");
-  let json: unknown;
-  try {
-    json = await request.json();
-  } catch {
-    return apiError(400, "invalid_json", "The body is not valid JSON.");
-  }
-  const input = createConnectionSchema.safeParse(json);
+  const body = await readJsonBody(request, principal.via);
+  if (!body.ok) return body.response;
+  const input = createConnectionSchema.safeParse(body.value);
   if (!input.success) return invalidInput(input.error);
   const db = await getDb();
   const tenant = await findTenantById(db, principal.tenantId);
@@ -47,7 +45,10 @@ export async function POST(request: Request) {
       { status: 201 },
     );
   } catch (e) {
-    if (e instanceof ConnectionError) return apiError(CONFLICTS[e.code][0], e.code, CONFLICTS[e.code][1]);
+    if (e instanceof ConnectionError) {
+      const [status, message] = CONFLICTS[e.code];
+      return apiError(status, e.code, e.detail ? `${message} (${e.detail})` : message);
+    }
     throw e;
   }
 }

@@ -4,6 +4,7 @@ import { analyzeNow } from "@/lib/analysis/analyze-now";
 import { InvalidAnalysisOutputError, ProviderRateLimitError, ProviderUnavailableError } from "@/lib/analysis/errors";
 import { ProviderNotConfiguredError } from "@/lib/analysis/providers/resolve";
 import { authenticateSuperAdmin } from "@/lib/api/auth";
+import { readJsonBody } from "@/lib/api/read-json";
 import { apiError, invalidInput } from "@/lib/api/respond";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { listMessagesByIds } from "@/lib/messages/queries";
@@ -18,13 +19,9 @@ const STATUS = { message_not_found: 404, prompt_version_not_found: 404, not_anal
 export async function POST(request: Request) {
   const admin = await authenticateSuperAdmin();
   if (admin instanceof Response) return admin;
-  let raw: unknown;
-  try {
-    raw = await request.json();
-  } catch {
-    return apiError(400, "invalid_json", "The body must be JSON.");
-  }
-  const body = bodySchema.safeParse(raw);
+  const json = await readJsonBody(request, "session");
+  if (!json.ok) return json.response;
+  const body = bodySchema.safeParse(json.value);
   if (!body.success) return invalidInput(body.error);
   const database = await getDatabase();
   try {

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { authenticateApi } from "@/lib/api/auth";
+import { readJsonBody } from "@/lib/api/read-json";
 import { apiError, invalidInput } from "@/lib/api/respond";
 import { semanticSearchSchema } from "@/lib/search/schemas";
 import { semanticSearch } from "@/lib/search/semantic";
@@ -11,13 +12,9 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const principal = await authenticateApi(request);
   if (principal instanceof Response) return principal;
-  let raw: unknown;
-  try {
-    raw = await request.json();
-  } catch {
-    return apiError(400, "invalid_json", "The body must be JSON.");
-  }
-  const input = semanticSearchSchema.safeParse(raw);
+  const body = await readJsonBody(request, principal.via);
+  if (!body.ok) return body.response;
+  const input = semanticSearchSchema.safeParse(body.value);
   if (!input.success) return invalidInput(input.error);
   const db = await getDb();
   const tenant = await findTenantById(db, principal.tenantId);
