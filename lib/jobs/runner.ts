@@ -154,7 +154,7 @@ export class EmbeddedRunner {
       }
       this.inTick = true;
       this.ticking = this.tick()
-        .catch((err: Error) => this.log.error({ err: err.message }, "embedded runner tick failed"))
+        .catch((err: Error) => this.log.error({ err }, "embedded runner tick failed"))
         .finally(() => {
           this.inTick = false;
           const again = this.tickAgain;
@@ -306,7 +306,7 @@ export class EmbeddedRunner {
     await markRunning(this.db, starting.map((s) => s.run.runId));
     for (const { run, slot } of starting) {
       const work = this.advance(run)
-        .catch((err: Error) => this.log.error({ runId: run.runId, err: err.message }, "embedded runner: run crashed"))
+        .catch((err: Error) => this.log.error({ runId: run.runId, err }, "embedded runner: run crashed"))
         .finally(() => {
           this.active.set(slot, (this.active.get(slot) ?? 1) - 1);
           this.inFlight.delete(work);
@@ -325,7 +325,7 @@ export class EmbeddedRunner {
     this.refillPending = true;
     void this.dueChain.then(() => {
       this.refillPending = false;
-      return this.executeDue().catch((err: Error) => this.log.error({ err: err.message }, "embedded runner refill failed"));
+      return this.executeDue().catch((err: Error) => this.log.error({ err }, "embedded runner refill failed"));
     });
   }
 

@@ -35,7 +35,7 @@ export function startBackgroundWork(): Promise<Worker> {
           if (sent === FORWARD_BATCH) continue;
           if (sent > 0) pause = GATHER_MS;
         } catch (err) {
-          log.error({ err: (err as Error).message }, "outbox forwarder error");
+          log.error({ err }, "outbox forwarder error");
         }
         await new Promise((r) => setTimeout(r, pause));
       }

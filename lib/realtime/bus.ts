@@ -95,7 +95,7 @@ export function publishTenantEvent(database: Database, tenantId: string, event: 
  * an analysis waits on them, and a failed NOTIFY is logged, never thrown at work that is already committed.
  */
 export function announceTenantEvent(database: Database, tenantId: string, event: TenantEvent, log: Pick<Logger, "warn"> = logger()): void {
-  publishTenantEvent(database, tenantId, event).catch((err: Error) => log.warn({ tenantId, err: err.message }, "realtime publish failed"));
+  publishTenantEvent(database, tenantId, event).catch((err: Error) => log.warn({ tenantId, err }, "realtime publish failed"));
 }
 
 const isEnvelope = (e: unknown): e is Envelope => typeof e === "object" && e !== null && typeof (e as Envelope).tenantId === "string";
