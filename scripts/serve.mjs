@@ -4,6 +4,7 @@
 //   node scripts/serve.mjs [-p PORT] [-H HOST]     (defaults: $PORT or 3000, every interface)
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
+import { markClientAddressStamped, parseTrustedProxies, stampClientAddress } from "../lib/http/client-address.mjs";
 import { root } from "./build.mjs";
 
 // Like `next start`: a production build runs as production unless the environment says otherwise.
@@ -23,7 +24,13 @@ const handle = app.getRequestHandler();
 // Runs instrumentation.ts (migrations, demo data, background work), which exposes the webhook endpoint.
 await app.prepare();
 
+// Read after prepare(), which loads the .env files as `next start` does; a malformed entry stops the server here.
+const isTrustedProxy = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+markClientAddressStamped();
+
 const server = createServer((req, res) => {
+  // Before anything reads the request: the client's own copy of the header is replaced, never believed.
+  stampClientAddress(req, isTrustedProxy);
   const endpoint = req.method === "POST" && WEBHOOK_PATH.test(req.url ?? "") ? globalThis[WEBHOOK_ENDPOINT_KEY] : undefined;
   if (endpoint) endpoint(req, res);
   else handle(req, res);

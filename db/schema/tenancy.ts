@@ -102,7 +102,7 @@ export const auditLog = pgTable(
   (t) => [index("audit_log_tenant_idx").on(t.tenantId, t.createdAt), tenantIsolation("audit_log", t.tenantId)],
 ).enableRLS();
 
-/** Fixed-window counters for rate limits (failed logins, exports), shared by every app instance. */
+/** Rate-limit counters shared by every app instance: fixed windows (exports, login per address) and login lockouts, whose `window_start` is the latest attempt (lib/security/rate-limit.ts). */
 export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),
   windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
