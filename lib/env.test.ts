@@ -53,6 +53,13 @@ describe("environment", () => {
     expect(e).toMatchObject({ isProduction: true, databaseMode: "postgres", jobsMode: "inngest", aiProvider: "openai", stripeEnabled: true });
   });
 
+  it("lets tenant URLs reach localhost only when embedded, unless OUTBOUND_ALLOWED_HOSTS says otherwise", () => {
+    expect(parseEnv(vars({ DATA_DIR: dataDir() })).outboundAllowedHosts).toEqual(["localhost", "127.0.0.1", "[::1]"]);
+    const withDatabase = vars({ DATA_DIR: dataDir(), DATABASE_URL: "postgres://app@db.internal:5432/evosense" });
+    expect(parseEnv(withDatabase).outboundAllowedHosts).toEqual([]);
+    expect(parseEnv({ ...withDatabase, OUTBOUND_ALLOWED_HOSTS: " Evolution.Internal , 10.0.0.5:8080," }).outboundAllowedHosts).toEqual(["evolution.internal", "10.0.0.5:8080"]);
+  });
+
   it("rejects malformed values with the variable's name", () => {
     expect(() => parseEnv(vars({ DATA_DIR: dataDir(), DATABASE_URL: "not a url" }))).toThrow(/DATABASE_URL/);
   });

@@ -51,6 +51,18 @@ export const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: optionalString,
 
   EVOLUTION_GLOBAL_WEBHOOK_SECRET: optionalString,
+
+  /** The largest Evolution webhook body accepted, in bytes (media events carry base64). */
+  WEBHOOK_MAX_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
+  /** The largest body of any other JSON route, in bytes. */
+  JSON_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed. */
+  TRUSTED_PROXIES: optionalString,
+  /**
+   * Comma-separated host names (optionally `host:port`) that tenant-supplied URLs may reach even when they resolve
+   * to private addresses. Unset: none, except embedded, where the Evolution server is on the same machine.
+   */
+  OUTBOUND_ALLOWED_HOSTS: optionalString,
 });
 
 type Secrets = "AUTH_SECRET" | "ENCRYPTION_KEY" | "PHONE_HASH_KEY";
@@ -62,7 +74,12 @@ export type Env = Omit<z.infer<typeof envSchema>, Secrets> & Record<Secrets, str
   aiProvider: "local" | "openai" | "openai-compatible" | "n8n";
   stripeEnabled: boolean;
   dataDir: string;
+  /** OUTBOUND_ALLOWED_HOSTS as a list, lower-cased; the embedded default when unset. */
+  outboundAllowedHosts: string[];
 };
+
+/** One machine runs EvoSense and the Evolution server of the demo and of local tests. */
+const EMBEDDED_ALLOWED_HOSTS = "localhost,127.0.0.1,[::1]";
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -119,6 +136,10 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     databaseMode: e.DATABASE_URL ? "postgres" : "pglite",
     aiProvider: e.N8N_AI_WEBHOOK ? "n8n" : e.AI_BASE_URL ? "openai-compatible" : e.OPENAI_API_KEY ? "openai" : "local",
     stripeEnabled: Boolean(e.STRIPE_SECRET_KEY),
+    outboundAllowedHosts: (e.OUTBOUND_ALLOWED_HOSTS ?? (e.DATABASE_URL ? "" : EMBEDDED_ALLOWED_HOSTS))
+      .split(",")
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
   };
 }
 

@@ -28,7 +28,9 @@ export type ImportProgress = {
   duplicates: number;
   startedAt: string;
   finishedAt?: string;
+  /** The detail for operators; `errorCode` is what the tenant is told. */
   error?: string;
+  errorCode?: "evolution_rejected" | "evolution_not_found" | "evolution_unreachable" | "outbound_url_refused" | "unknown";
 };
 
 export const connectionState = pgEnum("connection_state", ["created", "connecting", "open", "close", "logged_out"]);

@@ -3,7 +3,8 @@ import { getDb } from "@/db/client";
 import type { ImportProgress } from "@/db/schema";
 import { EvolutionApiError } from "@/lib/history/evolution-client";
 import { importEvolutionPage } from "@/lib/history/evolution-import";
-import { claimImport, finishImport, reportProgress } from "@/lib/history/import-state";
+import { OutboundUrlRefusedError } from "@/lib/security/outbound-url";
+import { claimImport, finishImport, importErrorCode, reportProgress } from "@/lib/history/import-state";
 import { inngest } from "../client";
 import { historyImportRequested } from "../events";
 
@@ -12,10 +13,10 @@ export const historyImportFn = inngest.createFunction(
     id: "history-import",
     triggers: [historyImportRequested],
     retries: 4,
-    onFailure: async ({ event }) => {
+    onFailure: async ({ event, error }) => {
       const { tenantId, connectionId } = event.data.event.data;
       const progress: ImportProgress = { source: "evolution", page: 0, pages: null, imported: 0, duplicates: 0, startedAt: new Date().toISOString() };
-      await finishImport(await getDb(), { tenantId, connectionId }, progress, null, "import failed; see the job log");
+      await finishImport(await getDb(), { tenantId, connectionId }, progress, null, error.message, importErrorCode(error));
     },
   },
   async ({ event, step }) => {
@@ -34,7 +35,9 @@ export const historyImportFn = inngest.createFunction(
         try {
           return await importEvolutionPage(await getDb(), target.tenantId, target.connectionId, page, watermark);
         } catch (e) {
-          if (e instanceof EvolutionApiError && [401, 403, 404].includes(e.status)) throw new NonRetriableError(e.message);
+          if (e instanceof EvolutionApiError && [401, 403, 404].includes(e.status)) throw new NonRetriableError(`${importErrorCode(e)}: ${e.message}`);
+          // A refused URL stays refused: retrying would only repeat the attempt (the issue saw five).
+          if (e instanceof OutboundUrlRefusedError) throw new NonRetriableError(e.message);
           throw e;
         }
       });

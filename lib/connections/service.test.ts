@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { auditLog, connections, plans, tenants } from "@/db/schema";
 import { decryptSecret } from "@/lib/security/crypto";
+import type { Resolver } from "@/lib/security/outbound-url";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
 import { ConnectionError, createConnection, deleteConnection, listConnectionViews, updateConnection } from "./service";
 
@@ -64,6 +65,33 @@ describe("Evolution connections", () => {
     await updateConnection(database.db, a, actor, { connectionId: row.id, name: "Loja 2", instanceName: "loja-a", evolutionBaseUrl: "https://evo2.example.com", instanceToken: "new-token-abcdef" });
     [stored] = await database.db.select().from(connections);
     expect(decryptSecret(stored!.instanceTokenEnc)).toBe("new-token-abcdef");
+  });
+
+  describe("the Evolution base URL", () => {
+    const resolve: Resolver = async (hostname) => [{ address: hostname === "evo.lan.example" ? "10.0.0.7" : "203.0.114.10", family: 4 }];
+    const production = { allowedHosts: [], resolve };
+
+    it.each(["http://169.254.169.254", "http://127.0.0.1:8080", "http://2130706433:8080", "http://[::ffff:10.0.0.1]", "https://evo.lan.example", "https://user:pass@evo.example.com"])(
+      "refuses %s on create, storing nothing",
+      async (evolutionBaseUrl) => {
+        const attempt = createConnection(database.db, a, actor, { name: "Loja", instanceName: "loja-a", ...base, evolutionBaseUrl }, production);
+        await expect(attempt).rejects.toMatchObject({ code: "outbound_url_refused" });
+        expect(await database.db.select().from(connections)).toEqual([]);
+      },
+    );
+
+    it("refuses an edit that points the connection at a private address, keeping the stored URL", async () => {
+      const row = await createConnection(database.db, a, actor, { name: "Loja", instanceName: "loja-a", ...base }, production);
+      const edit = updateConnection(database.db, a, actor, { connectionId: row.id, name: "Loja", instanceName: "loja-a", evolutionBaseUrl: "https://evo.lan.example" }, production);
+      await expect(edit).rejects.toMatchObject({ code: "outbound_url_refused", detail: "evo.lan.example resolves to 10.0.0.7, which is a private address" });
+      const [stored] = await database.db.select().from(connections);
+      expect(stored!.evolutionBaseUrl).toBe("https://evo.example.com/");
+    });
+
+    it("accepts a private address that OUTBOUND_ALLOWED_HOSTS lists", async () => {
+      const row = await createConnection(database.db, a, actor, { name: "Loja", instanceName: "loja-a", ...base, evolutionBaseUrl: "https://evo.lan.example" }, { allowedHosts: ["evo.lan.example"], resolve });
+      expect(row.evolutionBaseUrl).toBe("https://evo.lan.example");
+    });
   });
 
   it("tenant B can neither see, edit nor delete tenant A's connection", async () => {

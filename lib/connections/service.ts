@@ -4,16 +4,30 @@ import { recordAudit } from "@/lib/audit/queries";
 import { env } from "@/lib/env";
 import { forgetWebhookTargets } from "@/lib/ingest/target-cache";
 import { decryptSecret, encryptSecret } from "@/lib/security/crypto";
+import { checkOutboundUrl, type OutboundPolicy } from "@/lib/security/outbound-url";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import type { ImportProgress, PlanLimits } from "@/db/schema";
 import * as q from "./queries";
 import type { CreateConnectionInput, UpdateConnectionInput } from "./schemas";
 
-/** A user-facing refusal; `code` is a dictionary key of the connections page. */
+/** A user-facing refusal; `code` is a dictionary key of the connections page, `detail` is for API clients. */
 export class ConnectionError extends Error {
-  constructor(readonly code: "instance_taken" | "plan_limit" | "not_found") {
-    super(code);
+  constructor(
+    readonly code: "instance_taken" | "plan_limit" | "not_found" | "outbound_url_refused",
+    readonly detail?: string,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
   }
+}
+
+/**
+ * Refuses, when it is saved, a base URL the server will not connect to, so the admin learns it now and not
+ * from a failed import. A name that does not resolve yet passes: safeFetch checks it again at every request,
+ * which is what stops a name that changes its answer later.
+ */
+async function assertAllowedBaseUrl(url: string, policy: Partial<OutboundPolicy>) {
+  const verdict = await checkOutboundUrl(url, policy);
+  if (!verdict.ok && verdict.reason !== "unresolvable") throw new ConnectionError("outbound_url_refused", verdict.message);
 }
 
 type Tenant = { id: string; planLimits: PlanLimits };
@@ -28,7 +42,8 @@ export function newWebhookSecret(): string {
   return randomBytes(32).toString("base64url");
 }
 
-export async function createConnection(db: Db, tenant: Tenant, actor: Actor, input: CreateConnectionInput) {
+export async function createConnection(db: Db, tenant: Tenant, actor: Actor, input: CreateConnectionInput, outbound: Partial<OutboundPolicy> = {}) {
+  await assertAllowedBaseUrl(input.evolutionBaseUrl, outbound);
   if (await q.instanceNameTaken(db, input.instanceName)) throw new ConnectionError("instance_taken");
   const row = await withTenant(
     tenant.id,
@@ -51,7 +66,8 @@ export async function createConnection(db: Db, tenant: Tenant, actor: Actor, inp
   return row;
 }
 
-export async function updateConnection(db: Db, tenant: Tenant, actor: Actor, input: UpdateConnectionInput) {
+export async function updateConnection(db: Db, tenant: Tenant, actor: Actor, input: UpdateConnectionInput, outbound: Partial<OutboundPolicy> = {}) {
+  await assertAllowedBaseUrl(input.evolutionBaseUrl, outbound);
   if (await q.instanceNameTaken(db, input.instanceName, input.connectionId)) throw new ConnectionError("instance_taken");
   const row = await withTenant(
     tenant.id,

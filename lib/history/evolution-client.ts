@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeFetch, type OutboundFetch } from "@/lib/security/outbound-fetch";
 
 const pageSchema = z.looseObject({
   messages: z.looseObject({
@@ -22,11 +23,12 @@ export class EvolutionApiError extends Error {
 
 /**
  * One page of Evolution's `POST /chat/findMessages/{instance}` (v2), oldest first not guaranteed: callers
- * filter by timestamp themselves. `since` narrows the query where the server supports it.
+ * filter by timestamp themselves. `since` narrows the query where the server supports it. The base URL is the
+ * tenant's, so the request goes through safeFetch: a refused URL throws OutboundUrlRefusedError unsent.
  */
 export async function fetchMessagesPage(
   opts: { baseUrl: string; instance: string; token: string; page: number; pageSize: number; since?: Date | null },
-  fetchImpl: typeof fetch = fetch,
+  fetchImpl: OutboundFetch = safeFetch,
 ): Promise<MessagesPage> {
   const where = opts.since ? { messageTimestamp: { gte: Math.floor(opts.since.getTime() / 1000) } } : {};
   const res = await fetchImpl(`${opts.baseUrl.replace(/\/+$/, "")}/chat/findMessages/${encodeURIComponent(opts.instance)}`, {

@@ -4,9 +4,10 @@ import { normalizeMessage, type NormalizedMessage } from "@/lib/evolution/normal
 import { messageDataSchema } from "@/lib/evolution/schemas";
 import { ingestMessages, type IngestTarget } from "@/lib/ingest/ingest-message";
 import { decryptSecret } from "@/lib/security/crypto";
+import type { OutboundFetch } from "@/lib/security/outbound-fetch";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { fetchMessagesPage } from "./evolution-client";
-import { claimImport, finishImport, reportProgress } from "./import-state";
+import { claimImport, finishImport, importErrorCode, reportProgress } from "./import-state";
 import { findImportSource } from "./queries";
 
 export const IMPORT_PAGE_SIZE = 100;
@@ -23,7 +24,7 @@ export async function loadImportSource(db: Db, tenantId: string, connectionId: s
  * Imports one page of Evolution's message history through the same normaliser and idempotent insert as the
  * webhook, so a message seen both ways is stored once. Messages older than the watermark are skipped.
  */
-export async function importEvolutionPage(db: Db, tenantId: string, connectionId: string, page: number, watermark: Date | null, fetchImpl?: typeof fetch): Promise<PageResult> {
+export async function importEvolutionPage(db: Db, tenantId: string, connectionId: string, page: number, watermark: Date | null, fetchImpl?: OutboundFetch): Promise<PageResult> {
   const source = await loadImportSource(db, tenantId, connectionId);
   const target: IngestTarget = { tenantId, connectionId, tenantStatus: source.tenantStatus, tenantSettings: source.tenantSettings, timezone: source.timezone };
   const result = await fetchMessagesPage(
@@ -52,7 +53,7 @@ export async function importEvolutionPage(db: Db, tenantId: string, connectionId
 }
 
 /** The whole import in one process (scripts and tests); the Inngest function runs the same steps durably. */
-export async function runEvolutionImport(db: Db, tenantId: string, connectionId: string, fetchImpl?: typeof fetch) {
+export async function runEvolutionImport(db: Db, tenantId: string, connectionId: string, fetchImpl?: OutboundFetch) {
   const target = { tenantId, connectionId };
   const claim = await claimImport(db, target, "evolution");
   if (!claim.claimed) return { started: false as const };
@@ -69,7 +70,7 @@ export async function runEvolutionImport(db: Db, tenantId: string, connectionId:
     await finishImport(db, target, progress, newest);
     return { started: true as const, ...progress };
   } catch (error) {
-    await finishImport(db, target, progress, null, (error as Error).message);
+    await finishImport(db, target, progress, null, (error as Error).message, importErrorCode(error));
     throw error;
   }
 }

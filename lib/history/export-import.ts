@@ -3,7 +3,9 @@ import type { Db } from "@/db/client";
 import type { NormalizedMessage } from "@/lib/evolution/normalize";
 import { ingestMessages } from "@/lib/ingest/ingest-message";
 import { claimImport, finishImport } from "./import-state";
-import { loadImportSource } from "./evolution-import";
+import { storableText } from "@/lib/text/storable-text";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import { findImportSource } from "./queries";
 import { parseWhatsAppExport } from "./whatsapp-export";
 
 export type ExportImportInput = { content: string; ownerName: string };
@@ -13,8 +15,9 @@ export type ExportImportInput = { content: string; ownerName: string };
  * a deterministic one (time, author, text and its repeat count): importing the same file again adds nothing.
  */
 export async function importWhatsAppExport(db: Db, tenantId: string, connectionId: string, input: ExportImportInput) {
-  const source = await loadImportSource(db, tenantId, connectionId);
-  const messages = parseWhatsAppExport(input.content, source.timezone);
+  const source = await withTenant(tenantId, (tx) => findImportSource(tx, tenantId, connectionId), db);
+  if (!source) throw new ExportImportError("not_found");
+  const messages = parseWhatsAppExport(storableText(input.content), source.timezone);
   const owner = input.ownerName.trim().toLowerCase();
   const contact = messages.find((m) => m.author.toLowerCase() !== owner)?.author;
   if (!contact) throw new ExportImportError(messages.length === 0 ? "no_messages" : "no_contact");
@@ -40,6 +43,7 @@ export async function importWhatsAppExport(db: Db, tenantId: string, connectionI
       type: m.media ? "unknown" : "text",
       text: m.media ? null : m.text,
       sentAt: m.sentAt,
+      sentAtReplaced: null,
       status: null,
       reaction: null,
       quotedId: null,
@@ -52,7 +56,7 @@ export async function importWhatsAppExport(db: Db, tenantId: string, connectionI
 }
 
 export class ExportImportError extends Error {
-  constructor(readonly code: "no_messages" | "no_contact" | "import_running") {
+  constructor(readonly code: "not_found" | "no_messages" | "no_contact" | "import_running") {
     super(code);
   }
 }

@@ -12,6 +12,7 @@ import { historyImportFn } from "@/inngest/functions/history-import";
 import { enqueue } from "@/lib/jobs/outbox";
 import { EmbeddedRunner } from "@/lib/jobs/runner";
 import { encryptSecret } from "@/lib/security/crypto";
+import { safeFetch } from "@/lib/security/outbound-fetch";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
 import { runEvolutionImport } from "./evolution-import";
 import { importWhatsAppExport } from "./export-import";
@@ -27,10 +28,17 @@ function record(i: number) {
 /** A small stand-in for Evolution's findMessages, with the instance token check and timestamp filter. */
 function fakeEvolution(count: () => number) {
   const requests: { page: number; gte: number | null }[] = [];
+  // Every request that reached the server, answered or not; `redirectTo` makes it answer with a 307.
+  const seen = { hits: 0, redirectTo: null as string | null };
   const server: Server = createServer((req, res) => {
     let raw = "";
     req.on("data", (c) => (raw += c));
     req.on("end", () => {
+      seen.hits++;
+      if (seen.redirectTo) {
+        res.writeHead(307, { location: seen.redirectTo }).end();
+        return;
+      }
       if (req.headers.apikey !== "LOJA-TOKEN" || req.url !== "/chat/findMessages/loja-centro") {
         res.writeHead(401).end(JSON.stringify({ message: "Unauthorized" }));
         return;
@@ -44,7 +52,7 @@ function fakeEvolution(count: () => number) {
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ messages: { total: all.length, pages, currentPage: body.page, records } }));
     });
   });
-  return { server, requests };
+  return { server, requests, seen };
 }
 
 describe("history import", () => {
@@ -119,6 +127,37 @@ describe("history import", () => {
     expect(c!.importStatus).toBe("done");
     expect(c!.importProgress).toMatchObject({ imported: 250, page: 3, pages: 3 });
     expect(await database.db.select().from(messages)).toHaveLength(250);
+  });
+
+  const port = () => (fake.server.address() as AddressInfo).port;
+  const failure = async () => (await database.db.select().from(connections))[0]!;
+
+  it("sends nothing to a base URL that is refused even when embedded (an IPv4-mapped loopback)", async () => {
+    await database.db.update(connections).set({ evolutionBaseUrl: `http://[::ffff:127.0.0.1]:${port()}` });
+    await expect(runEvolutionImport(database.db, tenantId, connectionId)).rejects.toThrow(/^outbound_url_refused: /);
+    expect(fake.seen.hits).toBe(0);
+    expect(await failure()).toMatchObject({ importStatus: "failed", historyWatermark: null, importProgress: expect.objectContaining({ errorCode: "outbound_url_refused" }) });
+  });
+
+  it("sends nothing to 127.0.0.1 where no allow-list lets it through (production)", async () => {
+    const production = (url: string, init?: Parameters<typeof safeFetch>[1]) => safeFetch(url, init, { allowedHosts: [] });
+    await expect(runEvolutionImport(database.db, tenantId, connectionId, production)).rejects.toThrow(/loopback/);
+    await database.db.update(connections).set({ importStatus: "idle", evolutionBaseUrl: `http://2130706433:${port()}` });
+    await expect(runEvolutionImport(database.db, tenantId, connectionId, production)).rejects.toThrow(/loopback/);
+    expect(fake.seen.hits).toBe(0);
+    expect(fake.requests).toEqual([]);
+  });
+
+  it("gives up at once, not after five attempts, when Evolution redirects to a refused address", async () => {
+    fake.seen.redirectTo = "http://169.254.169.254/latest/meta-data/";
+    const runner = new EmbeddedRunner({ database, handler: serve({ client: inngest, functions: [historyImportFn] }), logger: { info() {}, warn() {}, error() {} }, backoffMs: () => 0 });
+    await runner.prepare();
+    await enqueue(database.db, { name: "connection/history.import.requested", data: { tenantId, connectionId } });
+    await runner.runUntilIdle(60_000);
+    await runner.stop();
+    // One request per attempt reaches the tenant's server; the redirect target is never contacted.
+    expect(fake.seen.hits).toBe(1);
+    expect(await failure()).toMatchObject({ importStatus: "failed", importProgress: expect.objectContaining({ errorCode: "outbound_url_refused" }) });
   });
 
   it("imports a WhatsApp export .txt once, whoever re-uploads it", async () => {

@@ -1,6 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { connections, type ImportProgress } from "@/db/schema";
+import { EvolutionApiError } from "@/lib/history/evolution-client";
+import { OutboundUrlRefusedError } from "@/lib/security/outbound-url";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
 type Target = { tenantId: string; connectionId: string };
@@ -46,8 +48,30 @@ export async function reportProgress(db: Db, target: Target, progress: ImportPro
   );
 }
 
+export type ImportErrorCode = NonNullable<ImportProgress["errorCode"]>;
+const ERROR_CODES: readonly ImportErrorCode[] = ["evolution_rejected", "evolution_not_found", "evolution_unreachable", "outbound_url_refused", "unknown"];
+
+/**
+ * What the tenant can act on. An error that crossed a job boundary keeps its code as the message's prefix
+ * (`evolution_rejected: …`), since only the message survives serialisation.
+ */
+export function importErrorCode(error: unknown): ImportErrorCode {
+  if (error instanceof OutboundUrlRefusedError) return error.code;
+  if (error instanceof EvolutionApiError) {
+    if (error.status === 401 || error.status === 403) return "evolution_rejected";
+    if (error.status === 404) return "evolution_not_found";
+    return "evolution_unreachable";
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const prefixed = ERROR_CODES.find((c) => message.startsWith(`${c}:`));
+  if (prefixed) return prefixed;
+  // undici's network failures: refused, reset, DNS, timeouts.
+  if (error instanceof TypeError && /fetch failed/i.test(message)) return "evolution_unreachable";
+  return "unknown";
+}
+
 /** Ends the import; the watermark only moves forward, and only on success. */
-export async function finishImport(db: Db, target: Target, progress: ImportProgress, watermark: Date | null, error?: string) {
+export async function finishImport(db: Db, target: Target, progress: ImportProgress, watermark: Date | null, error?: string, errorCode?: ImportErrorCode) {
   await withTenant(
     target.tenantId,
     (tx) =>
@@ -55,7 +79,7 @@ export async function finishImport(db: Db, target: Target, progress: ImportProgr
         .update(connections)
         .set({
           importStatus: error ? "failed" : "done",
-          importProgress: { ...progress, finishedAt: new Date().toISOString(), ...(error ? { error } : {}) },
+          importProgress: { ...progress, finishedAt: new Date().toISOString(), ...(error ? { error, errorCode: errorCode ?? "unknown" } : {}) },
           ...(watermark && !error ? { historyWatermark: sql`greatest(${connections.historyWatermark}, ${watermark.toISOString()}::timestamptz)` } : {}),
           updatedAt: new Date(),
         })
