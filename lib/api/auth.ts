@@ -4,13 +4,16 @@ import { API_KEY_PREFIX } from "@/lib/api-keys/keys";
 import { auth } from "@/lib/auth/auth";
 import type { Role } from "@/lib/auth/roles";
 import { findTenantById, findTenantBySlug } from "@/lib/tenancy/queries";
+import { TENANT_SUSPENDED, TENANT_SUSPENDED_MESSAGE, tenantServes, tenantServesNow } from "@/lib/tenancy/status";
 import { apiError } from "./respond";
 
 export type ApiPrincipal = { tenantId: string; tenantSlug: string; role: Role; via: "api_key" | "session"; userId: string | null };
 
 /**
  * Who is calling the API: a tenant API key (`Authorization: Bearer evo_…`) or a logged-in user. A super-admin
- * names the tenant with `?tenant=<slug>`. Returns a ready error Response otherwise.
+ * names the tenant with `?tenant=<slug>`. Returns a ready error Response otherwise, including 403 tenant_suspended
+ * for a suspended tenant's keys and users: every /api/v1 tenant route (the events stream too) comes through here,
+ * so this is where suspension is enforced for the API.
  */
 export async function authenticateApi(request: Request, opts: { tenantId?: string } = {}): Promise<ApiPrincipal | Response> {
   const db = await getDb();
@@ -19,6 +22,8 @@ export async function authenticateApi(request: Request, opts: { tenantId?: strin
     if (!bearer.startsWith(API_KEY_PREFIX)) return apiError(401, "invalid_api_key", "API keys start with evo_.");
     const key = await resolveApiKey(db, bearer);
     if (!key) return apiError(401, "invalid_api_key", "This API key does not exist or was revoked.");
+    // The key lookup already joins the tenant: refusing a suspended one costs no extra query.
+    if (!tenantServes(key.tenantStatus, "admin")) return suspended();
     return { tenantId: key.tenantId, tenantSlug: key.tenantSlug, role: "admin", via: "api_key", userId: null };
   }
   const session = await auth();
@@ -32,7 +37,13 @@ export async function authenticateApi(request: Request, opts: { tenantId?: strin
     return { tenantId: tenant.id, tenantSlug: tenant.slug, role: user.role, via: "session", userId: user.id };
   }
   if (!user.tenantId || !user.tenantSlug) return apiError(403, "forbidden", "This user belongs to no tenant.");
+  // The JWT lives for hours and was issued while the tenant was active: its status is read again on every call.
+  if (!(await tenantServesNow(db, user.tenantId, user.role))) return suspended();
   return { tenantId: user.tenantId, tenantSlug: user.tenantSlug, role: user.role, via: "session", userId: user.id };
+}
+
+function suspended(): Response {
+  return apiError(403, TENANT_SUSPENDED, TENANT_SUSPENDED_MESSAGE);
 }
 
 /** Platform endpoints (super-admins only, by session): API keys belong to tenants and never qualify. */

@@ -1,11 +1,13 @@
 import "server-only";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requestLogger } from "@/lib/log";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
 import { findTenantBySlug } from "@/lib/tenancy/queries";
+import { TENANT_SUSPENDED, tenantServes } from "@/lib/tenancy/status";
 import { auth } from "./auth";
 import type { Role, SessionUser } from "./roles";
 
@@ -27,17 +29,27 @@ export async function requireSuperAdmin(): Promise<SessionUser> {
   return user;
 }
 
+// The tenant layout and its page both resolve the tenant; one read per request serves both.
+const tenantBySlug = cache(async (slug: string) => findTenantBySlug(await getDb(), slug));
+
 export type TenantAccess = { user: SessionUser; tenant: NonNullable<Awaited<ReturnType<typeof findTenantBySlug>>> };
+
+/** Where a suspended tenant's users are sent instead of any page with data. */
+export const SUSPENDED_PATH = "/suspended";
 
 /**
  * Resolves `/t/<slug>` for the current user. Another tenant's slug is a 404, never a 403, so tenants cannot
- * probe for each other. Super-admins may open any tenant (support).
+ * probe for each other. Super-admins may open any tenant (support), suspended ones included (lib/tenancy/status).
+ * The tenant row is read on every request anyway, so its status is current: a session issued before a suspension
+ * is turned away on its next page, not when its JWT expires.
  */
 export async function requireTenant(slug: string, roles: Role[] = ["admin", "viewer"]): Promise<TenantAccess> {
   const user = await requireUser();
-  const tenant = await findTenantBySlug(await getDb(), slug);
+  const tenant = await tenantBySlug(slug);
   if (!tenant) notFound();
   if (user.role !== "super_admin" && (user.tenantId !== tenant.id || !roles.includes(user.role))) notFound();
+  // After the membership check, so another tenant's users learn nothing about this one's status.
+  if (!tenantServes(tenant.status, user.role)) redirect(SUSPENDED_PATH);
   return { user, tenant };
 }
 
@@ -76,9 +88,13 @@ async function runAction<T>(run: () => Promise<T>, context: { userId: string; te
       log.info({ userId: context.userId, refused: e.message }, "action refused");
       return { error: e.message, at: Date.now() };
     }
-    log.error({ userId: context.userId, err: (e as Error).message }, "action failed");
+    log.error({ userId: context.userId, err: e }, "action failed");
     throw e;
   }
+}
+
+async function refuseSuspended(): Promise<never> {
+  throw new ActionError(TENANT_SUSPENDED);
 }
 
 /** A server action for super-admins: checks the role itself, then validates the form with one schema. */
@@ -95,7 +111,11 @@ export function adminAction<S extends z.ZodType>(
   };
 }
 
-/** A server action inside a tenant: the form names the tenant slug; access and role are checked here. */
+/**
+ * A server action inside a tenant: the form names the tenant slug; access, role and the tenant's status are
+ * checked here, against the row read now (a suspended tenant's actions answer `tenant_suspended`). Every action under
+ * app/ that changes tenant data is built with this.
+ */
 export function tenantAction<S extends z.ZodType>(
   schema: S,
   fn: (input: z.infer<S>, access: TenantAccess) => Promise<unknown>,
@@ -109,6 +129,8 @@ export function tenantAction<S extends z.ZodType>(
     const allowed =
       tenant && (user.role === "super_admin" || (user.tenantId === tenant.id && roles.includes(user.role)));
     if (!tenant || !allowed) return { error: "forbidden", at: Date.now() };
+    // Before validation: a suspended tenant's form gets one answer, whatever it holds.
+    if (!tenantServes(tenant.status, user.role)) return runAction(refuseSuspended, { userId: user.id, tenantId: tenant.id });
     const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { error: "invalid", fieldErrors: fieldErrors(parsed.error), at: Date.now() };
     return runAction(() => fn(parsed.data, { user, tenant }), { userId: user.id, tenantId: tenant.id });

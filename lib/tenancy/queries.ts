@@ -14,6 +14,16 @@ export async function findTenantById(db: DbOrTx, id: string) {
   return row ?? null;
 }
 
+/**
+ * The one lookup that enforces suspension on every session request (lib/tenancy/status.ts): by primary key, so it
+ * stays an index probe however many tenants there are. Owner role, like the slug lookup: it runs before any tenant
+ * transaction exists.
+ */
+export async function findTenantStatus(db: DbOrTx, tenantId: string) {
+  const [row] = await db.select({ status: tenants.status }).from(tenants).where(eq(tenants.id, tenantId)).limit(1);
+  return row?.status ?? null;
+}
+
 /** Super-admin console: every tenant with its plan, status, user and message counts. */
 export async function listTenantsWithCounts(db: DbOrTx) {
   const userCounts = db

@@ -1,11 +1,14 @@
 import { authenticateApi } from "@/lib/api/auth";
 import { subscribeTenant } from "@/lib/realtime/bus";
+import { watchTenantStatus } from "@/lib/realtime/status-watch";
+import { TENANT_SUSPENDED } from "@/lib/tenancy/status";
 
 export const dynamic = "force-dynamic";
 
 const HEARTBEAT_MS = 25_000;
 
-// GET /api/v1/events — Server-Sent Events of the caller's tenant: message.received and message.analyzed.
+// GET /api/v1/events — Server-Sent Events of the caller's tenant: message.received and message.analyzed; a
+// tenant.suspended event, then the end of the stream, when the tenant is suspended while it is open.
 export async function GET(request: Request) {
   const principal = await authenticateApi(request);
   if (principal instanceof Response) return principal;
@@ -24,8 +27,18 @@ export async function GET(request: Request) {
       const unsubscribe = subscribeTenant(principal.tenantId, (event) => send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
       // Comments keep proxies from closing an idle stream.
       const heartbeat = setInterval(() => send(": ping\n\n"), HEARTBEAT_MS);
+      const unwatch = watchTenantStatus(principal.tenantId, principal.role, () => {
+        send(`event: tenant.suspended\ndata: ${JSON.stringify({ code: TENANT_SUSPENDED })}\n\n`);
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      });
       cleanup = () => {
         clearInterval(heartbeat);
+        unwatch();
         unsubscribe();
       };
       request.signal.addEventListener("abort", () => {
