@@ -1,17 +1,21 @@
 import Link from "next/link";
 import { LogOut } from "lucide-react";
-import { logoutAction } from "@/app/(auth)/login/actions";
 import { LocaleSwitch } from "@/components/locale-switch";
+import { MobileNav } from "@/components/mobile-nav";
+import { NavLinks, type NavItem } from "@/components/nav-links";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/lib/utils";
+import { logoutAction } from "@/lib/auth/session-actions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { common } from "@/lib/i18n/dictionaries/common";
 import { translator, type Locale } from "@/lib/i18n/locale";
 
-export type NavItem = { href: string; label: string; active?: boolean };
+export type { NavItem };
 
-/** The frame of every signed-in page: brand, navigation, language, theme and logout. */
+/**
+ * The frame of every signed-in page: brand, navigation, language, theme and logout. From the md breakpoint up
+ * the navigation is a row in the header; below it, a drawer behind the menu button, so a phone reaches every page.
+ */
 export function AppShell({
   user,
   locale,
@@ -31,31 +35,28 @@ export function AppShell({
   return (
     <div className="min-h-dvh bg-muted/30">
       <header className="sticky top-0 z-30 border-b bg-background/95 backdrop-blur">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4">
-          <Link href="/" className="flex items-center gap-2 font-semibold">
-            <span className="grid size-7 place-items-center rounded-md bg-primary text-primary-foreground text-sm" aria-hidden>
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-4 md:gap-4">
+          <MobileNav
+            items={nav}
+            labels={{ menu: t("menu"), nav: t("mainNav") }}
+            footer={
+              <p className="truncate px-3 text-sm text-muted-foreground" data-user-content>
+                {t("signedInAs", { email: user.email })}
+              </p>
+            }
+          />
+          <Link href="/" className="flex min-w-0 items-center gap-2 font-semibold">
+            <span className="grid size-7 shrink-0 place-items-center rounded-md bg-primary text-sm text-primary-foreground" aria-hidden>
               E
             </span>
             <span>EvoSense</span>
-            {title ? <span className="hidden text-muted-foreground sm:inline">· {title}</span> : null}
+            {title ? <span className="hidden truncate text-muted-foreground lg:inline">· {title}</span> : null}
           </Link>
-          <nav aria-label="main" className="flex flex-1 items-center gap-1 overflow-x-auto">
-            {nav.map((item) => (
-              <Link
-                key={item.href}
-                href={item.href}
-                aria-current={item.active ? "page" : undefined}
-                className={cn(
-                  "whitespace-nowrap rounded-md px-3 py-1.5 text-sm text-muted-foreground transition-colors hover:bg-accent hover:text-accent-foreground",
-                  item.active && "bg-accent text-accent-foreground",
-                )}
-              >
-                {item.label}
-              </Link>
-            ))}
+          <nav aria-label={t("mainNav")} className="hidden min-w-0 flex-1 items-center gap-1 md:flex">
+            <NavLinks items={nav} />
           </nav>
-          <div className="flex items-center gap-1">
-            <span className="hidden text-sm text-muted-foreground md:inline" data-testid="current-user">
+          <div className="ml-auto flex shrink-0 items-center gap-1">
+            <span className="hidden text-sm text-muted-foreground xl:inline" data-testid="current-user" data-user-content>
               {user.email}
             </span>
             <LocaleSwitch locale={locale} label={t("language")} />
@@ -70,7 +71,7 @@ export function AppShell({
         </div>
       </header>
       {notice ? <div className="mx-auto max-w-7xl px-4 pt-4">{notice}</div> : null}
-      <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6">{children}</main>
+      <main className="mx-auto grid min-w-0 max-w-7xl gap-6 px-4 py-6 [&>*]:min-w-0">{children}</main>
     </div>
   );
 }

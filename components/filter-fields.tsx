@@ -1,3 +1,4 @@
+import { DateInput } from "@/components/date-input";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { cn } from "@/lib/utils";
@@ -40,7 +41,7 @@ export function DateField({ label, name, value }: { label: string; name: string;
   return (
     <label className="grid gap-1 text-sm">
       {label}
-      <Input type="date" name={name} defaultValue={value ?? ""} />
+      <DateInput name={name} value={value} className="w-full" />
     </label>
   );
 }

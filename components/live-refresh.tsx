@@ -9,10 +9,11 @@ import { useEffect } from "react";
  */
 const DEFAULT_EVENTS = ["message.received", "message.analyzed"];
 
-export function LiveRefresh({ events = DEFAULT_EVENTS }: { events?: string[] }) {
+/** `tenant` names the tenant being viewed: a super-admin's session belongs to none, so the stream must be told. */
+export function LiveRefresh({ tenant, events = DEFAULT_EVENTS }: { tenant: string; events?: string[] }) {
   const router = useRouter();
   useEffect(() => {
-    const source = new EventSource("/api/v1/events");
+    const source = new EventSource(`/api/v1/events?${new URLSearchParams({ tenant })}`);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     const refresh = () => {
@@ -23,6 +24,14 @@ export function LiveRefresh({ events = DEFAULT_EVENTS }: { events?: string[] }) 
       }, 1000);
     };
     for (const name of events) source.addEventListener(name, refresh);
+    // The server ends the stream when the tenant is suspended; reconnecting would only be refused. The refresh lets the
+    // page's guard show the suspension instead of the data.
+    source.addEventListener("tenant.suspended", () => {
+      stopped = true;
+      source.close();
+      document.body.removeAttribute("data-live-updates");
+      router.refresh();
+    });
     // Marks the document while the stream is open (tests wait for it before sending what the page should show).
     source.addEventListener("open", () => document.body.setAttribute("data-live-updates", "on"));
     source.addEventListener("error", () => document.body.removeAttribute("data-live-updates"));
@@ -41,6 +50,6 @@ export function LiveRefresh({ events = DEFAULT_EVENTS }: { events?: string[] }) 
       document.body.removeAttribute("data-live-updates");
       document.removeEventListener("submit", stop, { capture: true });
     };
-  }, [router, events]);
+  }, [router, events, tenant]);
   return null;
 }

@@ -1,5 +1,5 @@
 import { Languages } from "lucide-react";
-import { setLocaleAction } from "@/app/(auth)/login/actions";
+import { setLocaleAction } from "@/lib/auth/session-actions";
 import { Button } from "@/components/ui/button";
 import type { Locale } from "@/lib/i18n/locale";
 

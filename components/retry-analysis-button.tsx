@@ -9,10 +9,13 @@ export function RetryAnalysisButton({
   action,
   hidden,
   label,
+  errors = {},
 }: {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
   hidden: Record<string, string>;
   label: string;
+  /** The action's error codes in the page's language; a code without one is shown as it is. */
+  errors?: Record<string, string>;
 }) {
   const [state, run, pending] = useActionState<ActionState, FormData>(action, {});
   return (
@@ -23,7 +26,7 @@ export function RetryAnalysisButton({
       <Button type="submit" size="sm" variant="secondary" disabled={pending}>
         {label}
       </Button>
-      {state.error ? <p className="mt-1 text-xs text-destructive">{state.error}</p> : null}
+      {state.error ? <p className="mt-1 text-xs text-destructive">{errors[state.error] ?? state.error}</p> : null}
     </form>
   );
 }

@@ -76,7 +76,7 @@ describe("durable analysis with the EvoSense local model", () => {
     const page = await newPage(browser);
     await login(page, "admin@lojacentro.local");
     await page.waitForURL(/\/dashboard$/);
-    assert.match((await page.getByTestId("analysis-model-label").textContent()) ?? "", /EvoSense local model/);
+    assert.match((await page.getByTestId("analysis-model-label").textContent()) ?? "", /Modelo local EvoSense \(offline\)/);
     // The demo conversations were analysed at start-up: averages are numbers, not dashes.
     assert.notEqual((await page.getByTestId("kpi-sentiment-value").textContent())?.trim(), "—");
     // The cards show the metrics API's numbers (both read the rollups).
@@ -126,7 +126,7 @@ describe("durable analysis with the EvoSense local model", () => {
     assert.equal((await page.getByTestId("kpi-sent-value").textContent())?.trim(), "—");
     await screenshot(page, "dashboard-emotion");
     await page.goto("/t/loja-centro/settings/analysis");
-    await page.getByTestId("analysis-model").getByText("EvoSense local model").waitFor();
+    await page.getByTestId("analysis-model").getByText("Modelo local EvoSense (offline)").waitFor();
     await page.getByTestId("failed-analyses").waitFor();
     await screenshot(page, "analysis");
   });

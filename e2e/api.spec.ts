@@ -50,7 +50,7 @@ describe("webhooks and the read API", () => {
     await anonymous.close();
   });
 
-  it("accepts a 20 MB body with base64 media without storing the bytes, and refuses one over 25 MB", async () => {
+  it("accepts a 20 MB body with base64 media without storing the bytes, and refuses one over the 32 MiB limit", async () => {
     const page = await newPage(browser);
     const audio = JSON.parse(fixture("messages-upsert-audio.json"));
     audio.data.key.id = "BIGAUDIO0001";
@@ -58,7 +58,7 @@ describe("webhooks and the read API", () => {
     const headers = { "content-type": "application/json", "x-evosense-secret": "demo-webhook-secret" };
     const big = await page.request.post(`${BASE_URL}/api/webhooks/evolution`, { headers, data: JSON.stringify(audio) });
     assert.equal(big.status(), 200);
-    audio.data.message.base64 = "A".repeat(26 * 1024 * 1024);
+    audio.data.message.base64 = "A".repeat(33 * 1024 * 1024);
     const tooBig = await page.request.post(`${BASE_URL}/api/webhooks/evolution`, { headers, data: JSON.stringify(audio) });
     assert.equal(tooBig.status(), 413);
     assert.equal(((await tooBig.json()) as { error: { code: string } }).error.code, "payload_too_large");
@@ -72,7 +72,7 @@ describe("webhooks and the read API", () => {
     const names = chats.data.map((c) => c.contactName);
     assert.ok(names.includes("Carlos Henrique"));
     assert.ok(!names.includes("Helena Prado"), "a Clínica Vida patient must not appear for Loja Centro");
-    const create = await page.request.post("/api/v1/connections", { data: { name: "x", instanceName: "viewer-try", evolutionBaseUrl: "https://e.example.com", instanceToken: "0123456789" } });
+    const create = await page.request.post("/api/v1/connections", { headers: { origin: new URL(page.url()).origin }, data: { name: "x", instanceName: "viewer-try", evolutionBaseUrl: "https://e.example.com", instanceToken: "0123456789" } });
     assert.equal(create.status(), 403);
   });
 });

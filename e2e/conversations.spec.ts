@@ -111,7 +111,7 @@ describe("conversations and search", () => {
       const res = await page.goto(path);
       assert.equal(res?.status(), 404, path);
     }
-    const api = await page.request.post("/api/v1/messages/semantic-search", { data: { query: "consulta remarcada" } });
+    const api = await page.request.post("/api/v1/messages/semantic-search", { headers: { origin: new URL(page.url()).origin }, data: { query: "consulta remarcada" } });
     const body = (await api.json()) as { data: { text: string }[] };
     assert.equal(api.status(), 200);
     assert.ok(body.data.every((m) => !/consulta|exame|médic/i.test(m.text)), "no Clínica Vida message in Loja Centro's results");

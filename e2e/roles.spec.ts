@@ -117,6 +117,9 @@ describe("super-admin console", () => {
     await page.waitForURL(/\/admin$/);
     const row = page.getByTestId("tenant-row-clinica-vida");
     await row.getByRole("button", { name: "Suspender" }).click();
+    const confirm = page.getByRole("dialog");
+    await confirm.getByText("Suspender Clínica Vida?").waitFor();
+    await confirm.getByRole("button", { name: "Suspender" }).click();
     await row.getByRole("button", { name: "Reativar" }).waitFor();
     await row.getByRole("button", { name: "Reativar" }).click();
     await row.getByRole("button", { name: "Suspender" }).waitFor();

@@ -14,7 +14,7 @@ import { ensureReferenceData } from "../db/seed";
 import { embedLocal, LOCAL_EMBEDDING_MODEL } from "../lib/analysis/local";
 import { countConversations, listConversations } from "../lib/conversations/queries";
 import { conversationQuerySchema } from "../lib/conversations/schemas";
-import { dashboardPeriod } from "../lib/metrics/period";
+import { readDashboardQuery } from "../lib/metrics/dashboard-query";
 import { getTenantMetrics } from "../lib/metrics/queries";
 import { vectorSearch } from "../lib/search/queries";
 import { getAnalysisBacklog } from "../lib/tenancy/queries";
@@ -112,8 +112,8 @@ async function main() {
     await db.execute(sql`analyze`);
     const rollupMs = performance.now() - rollupStart;
 
-    const { period, previous } = dashboardPeriod(TZ, { range: "30" });
-    const period90 = dashboardPeriod(TZ, { range: "90" });
+    const { period, previous } = readDashboardQuery(TZ, { range: "30" });
+    const period90 = readDashboardQuery(TZ, { range: "90" });
     // What the dashboard page reads (app/(app)/t/[tenant]/dashboard/page.tsx), with and without an emotion filter.
     const dashboardData = (emotion?: "frustration") => {
       const conversations = (days: { from: string; to: string }) => conversationQuerySchema.parse({ from: days.from, to: days.to, emotion });

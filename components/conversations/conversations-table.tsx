@@ -118,7 +118,16 @@ export function ConversationsTable({ rows, tenant, strings, locale, timezone }: 
       </TableHeader>
       <TableBody>
         {table.getRowModel().rows.map((row) => (
-          <TableRow key={row.id} data-testid="conversation-row">
+          <TableRow
+            key={row.id}
+            data-testid="conversation-row"
+            className="cursor-pointer"
+            // The whole row opens the conversation; the contact's link stays the keyboard's and the new tab's way in.
+            onClick={(e) => {
+              if ((e.target as HTMLElement).closest("a, button")) return;
+              router.push(`/t/${tenant}/conversations/${row.original.id}`);
+            }}
+          >
             {row.getAllCells().map((cell) => (
               <TableCell key={cell.id}>
                 <table.FlexRender cell={cell} />

@@ -36,7 +36,7 @@ type ApiMessage = {
 };
 
 const get = (path: string, key: string) => getMessages(new Request(`http://evosense.test${path}`, { headers: { authorization: `Bearer ${key}` } }));
-const post = (body: unknown) => analyze(new Request("http://evosense.test/api/v1/ai/analyze", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) }));
+const post = (body: unknown) => analyze(new Request("http://evosense.test/api/v1/ai/analyze", { method: "POST", headers: { "content-type": "application/json", origin: "http://evosense.test" }, body: typeof body === "string" ? body : JSON.stringify(body) }));
 
 describe("analysed messages through the API", () => {
   let database: Database;
@@ -123,7 +123,7 @@ describe("analysed messages through the API", () => {
 
   it("POST /api/v1/messages/semantic-search finds the tenant's messages by meaning, within its plan", async () => {
     const search = (body: unknown, key: string) =>
-      semanticSearch(new Request("http://evosense.test/api/v1/messages/semantic-search", { method: "POST", headers: { authorization: `Bearer ${key}` }, body: JSON.stringify(body) }));
+      semanticSearch(new Request("http://evosense.test/api/v1/messages/semantic-search", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) }));
     const res = await search({ query: "entrega atrasada", limit: 5 }, DEMO_API_KEY);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { data: { id: string; text: string; matchedBy: string[] }[]; model: string };

@@ -43,7 +43,7 @@ export type AnalysisSubject = NonNullable<Awaited<ReturnType<typeof findMessageF
 export async function findContext(tx: DbOrTx, tenantId: string, messageId: string, limit = 10) {
   const self = (column: string) => sql.raw(`(select m.${column} from messages m where m.id = `).append(sql`${messageId} and m.tenant_id = ${tenantId})`);
   const rows = await tx
-    .select({ fromMe: messages.fromMe, text: messages.text })
+    .select({ id: messages.id, fromMe: messages.fromMe, text: messages.text })
     .from(messages)
     .where(
       and(
@@ -56,7 +56,7 @@ export async function findContext(tx: DbOrTx, tenantId: string, messageId: strin
     )
     .orderBy(desc(messages.sentAt))
     .limit(limit);
-  return rows.reverse().map((r) => ({ fromMe: r.fromMe, text: r.text ?? "" }));
+  return rows.reverse().map((r) => ({ id: r.id, fromMe: r.fromMe, text: r.text ?? "" }));
 }
 
 /** Every version a plan for this message could name: an explicit one, or the running experiment's two. */

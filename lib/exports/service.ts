@@ -5,6 +5,7 @@ import { conversationIds, listConversations } from "@/lib/conversations/queries"
 import type { ConversationQuery } from "@/lib/conversations/schemas";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { toCsv } from "./csv";
+import { localIsoTime } from "./local-time";
 
 export const EXPORT_KINDS = ["conversations", "messages"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -21,7 +22,6 @@ export class ExportLimitError extends Error {
 
 type Tenant = { id: string; timezone: string; planLimits: PlanLimits };
 
-const iso = (d: Date | null) => (d ? d.toISOString() : "");
 const round = (n: number | null, digits = 3) => (n === null ? null : Math.round(Number(n) * 10 ** digits) / 10 ** digits);
 
 /**
@@ -41,6 +41,7 @@ export async function exportCsv(db: Db, tenant: Tenant, userId: string | null, k
           .where(and(eq(dataExports.tenantId, tenant.id), gte(dataExports.createdAt, sql`date_trunc('day', now() at time zone ${tenant.timezone}) at time zone ${tenant.timezone}`)));
         if (n >= limit) throw new ExportLimitError(limit);
       }
+      const iso = (d: Date | null) => (d ? localIsoTime(d, tenant.timezone) : "");
       let header: string[];
       let body: (string | number | null)[][];
       if (kind === "conversations") {

@@ -5,14 +5,29 @@ export function localDay(at: Date, timezone: string): string {
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
+/** The wall clock of `timezone` at an instant, with the zone's offset from UTC then (local minus UTC, in minutes). */
+export function wallClock(at: Date, timezone: string) {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: timezone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  const [year, month, day, hour, minute, second] = [get("year"), get("month"), get("day"), get("hour"), get("minute"), get("second")];
+  const shownAsUtc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  const offsetMinutes = Math.round((shownAsUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+  return { year, month, day, hour, minute, second, offsetMinutes };
+}
+
 /** The instant a local day starts in the tenant's timezone (midnight there), for filters on timestamps. */
 export function startOfLocalDay(day: string, timezone: string): Date {
   const utcMidnight = new Date(`${day}T00:00:00Z`);
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: timezone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(utcMidnight);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  const shownAsUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
-  // The zone's offset at that moment: local clock minus UTC.
-  return new Date(utcMidnight.getTime() - (shownAsUtc - utcMidnight.getTime()));
+  return new Date(utcMidnight.getTime() - wallClock(utcMidnight, timezone).offsetMinutes * 60_000);
 }
 
 export function addDays(day: string, n: number): string {
@@ -29,22 +44,3 @@ export function resolvePeriod(timezone: string, from?: string, to?: string, days
 
 export const RANGES = ["today", "7", "30", "90"] as const;
 export type Range = (typeof RANGES)[number];
-
-/** The dashboard's period from its URL: a preset range, or a custom from/to; plus the previous period of equal length. */
-export function dashboardPeriod(timezone: string, params: { range?: string; from?: string; to?: string }, now = new Date()) {
-  const valid = (d?: string) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : undefined);
-  const from = valid(params.from);
-  const to = valid(params.to);
-  let period: { from: string; to: string };
-  let range: Range | "custom";
-  if (from && to && from <= to) {
-    period = { from, to };
-    range = "custom";
-  } else {
-    range = (RANGES as readonly string[]).includes(params.range ?? "") ? (params.range as Range) : "30";
-    period = resolvePeriod(timezone, undefined, undefined, range === "today" ? 1 : Number(range), now);
-  }
-  const days = Math.round((Date.parse(period.to) - Date.parse(period.from)) / 86_400_000) + 1;
-  const previous = { from: addDays(period.from, -days), to: addDays(period.from, -1) };
-  return { range, period, previous, days };
-}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_TIMEZONE, isTimezone } from "./timezones";
 import { PLAN_CODES } from "./plans";
 
 export const slugSchema = z
@@ -12,7 +13,7 @@ export const createTenantSchema = z.object({
   name: z.string().trim().min(2).max(120),
   slug: slugSchema,
   planCode: z.enum(PLAN_CODES),
-  timezone: z.string().trim().min(1).default("America/Sao_Paulo"),
+  timezone: z.string().trim().refine(isTimezone, "expected an IANA timezone such as America/Sao_Paulo").default(DEFAULT_TIMEZONE),
 });
 
 export const createUserSchema = z.object({

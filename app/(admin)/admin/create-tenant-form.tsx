@@ -5,13 +5,18 @@ import { FormField } from "@/components/form-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { useT } from "@/lib/i18n/client";
+import { adminStrings } from "@/lib/i18n/dictionaries/admin";
+import { DEFAULT_TIMEZONE } from "@/lib/tenancy/timezones";
 import { createTenantAction } from "./actions";
 
 type Strings = Record<"newTenant" | "newTenantDescription" | "name" | "slug" | "plan" | "timezone" | "create" | "cancel", string> & {
   errors: Record<string, string>;
 };
 
-export function CreateTenantForm({ strings, plans }: { strings: Strings; plans: { code: string; name: string }[] }) {
+// The zone list comes from the server: a browser's own list can differ from Node's, and the page must hydrate as rendered.
+export function CreateTenantForm({ strings, plans, timezones }: { strings: Strings; plans: { code: string; name: string }[]; timezones: readonly string[] }) {
+  const t = useT(adminStrings);
   return (
     <FormDialog
       trigger={<Button>{strings.newTenant}</Button>}
@@ -28,7 +33,7 @@ export function CreateTenantForm({ strings, plans }: { strings: Strings; plans: 
             <Input id="tenant-name" name="name" required minLength={2} />
           </FormField>
           <FormField id="tenant-slug" label={strings.slug} errors={fieldErrors.slug}>
-            <Input id="tenant-slug" name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" placeholder="minha-loja" />
+            <Input id="tenant-slug" name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" placeholder={t("slugExample")} />
           </FormField>
           <FormField id="tenant-plan" label={strings.plan} errors={fieldErrors.planCode}>
             <NativeSelect id="tenant-plan" name="planCode" defaultValue="starter">
@@ -40,7 +45,13 @@ export function CreateTenantForm({ strings, plans }: { strings: Strings; plans: 
             </NativeSelect>
           </FormField>
           <FormField id="tenant-timezone" label={strings.timezone} errors={fieldErrors.timezone}>
-            <Input id="tenant-timezone" name="timezone" defaultValue="America/Sao_Paulo" />
+            <NativeSelect id="tenant-timezone" name="timezone" defaultValue={DEFAULT_TIMEZONE}>
+              {timezones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone.replaceAll("_", " ")}
+                </option>
+              ))}
+            </NativeSelect>
           </FormField>
         </>
       )}

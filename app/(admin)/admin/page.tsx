@@ -18,6 +18,7 @@ import { listPlans, listTenantsWithCounts } from "@/lib/tenancy/queries";
 import { CreateTenantForm } from "./create-tenant-form";
 import { CreateUserForm } from "./create-user-form";
 import { retryAnalysisAdminAction } from "./actions";
+import { TIMEZONES } from "@/lib/tenancy/timezones";
 import { TenantStatusButton } from "./tenant-status-button";
 
 export const metadata = { title: "Admin" };
@@ -34,8 +35,8 @@ export default async function AdminPage() {
     listFailedAnalyses(db, null, 50),
   ]);
   const { t: ta } = await getT(analysisStrings);
-  const model = describeAnalysisModel();
   const { t, locale } = await getT(adminStrings);
+  const model = describeAnalysisModel(locale);
   const { t: tc } = await getT(common);
   const numbers = new Intl.NumberFormat(locale);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: "America/Sao_Paulo" });
@@ -49,7 +50,7 @@ export default async function AdminPage() {
   };
 
   return (
-    <AppShell user={user} locale={locale} nav={[{ href: "/admin", label: tc("admin"), active: true }]}>
+    <AppShell user={user} locale={locale} nav={[{ href: "/admin", label: tc("admin") }]}>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
@@ -57,6 +58,7 @@ export default async function AdminPage() {
         </div>
         <CreateTenantForm
           plans={plans.map((p) => ({ code: p.code, name: p.name }))}
+          timezones={TIMEZONES}
           strings={{
             newTenant: t("newTenant"),
             newTenantDescription: t("newTenantDescription"),
@@ -125,7 +127,7 @@ export default async function AdminPage() {
                           }}
                         />
                         {tenant.status === "active" ? (
-                          <TenantStatusButton tenantId={tenant.id} status="suspended" label={t("suspend")} />
+                          <TenantStatusButton tenantId={tenant.id} status="suspended" label={t("suspend")} confirm={{ title: t("suspendTitle", { name: tenant.name }), body: t("suspendBody"), cancel: tc("cancel"), errors }} />
                         ) : (
                           <TenantStatusButton tenantId={tenant.id} status="active" label={t("reactivate")} />
                         )}

@@ -38,6 +38,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               submitting: t("submitting"),
               invalidCredentials: t("invalidCredentials"),
               rateLimited: t("rateLimited"),
+              rateLimitedMinutes: t("rateLimitedMinutes"),
               tenantSuspended: t("tenantSuspended"),
               invalidInput: t("invalidInput"),
             }}

@@ -19,6 +19,9 @@ export const analysisStrings = defineDictionary({
     retried: "Reenviada para análise",
     pendingTitle: "Aguardando análise",
     pendingBody: "{n} mensagens na fila.",
+    localModel: "Modelo local EvoSense (offline)",
+    n8nWorkflow: "Fluxo do n8n",
+    openAiCompatible: "{model} (compatível com a API da OpenAI)",
   },
   en: {
     title: "Analysis",
@@ -38,5 +41,8 @@ export const analysisStrings = defineDictionary({
     retried: "Queued for analysis again",
     pendingTitle: "Waiting for analysis",
     pendingBody: "{n} messages queued.",
+    localModel: "EvoSense local model (offline)",
+    n8nWorkflow: "n8n workflow",
+    openAiCompatible: "{model} (OpenAI-compatible API)",
   },
 });

@@ -20,6 +20,7 @@ export const apiKeyStrings = defineDictionary({
     empty: "Nenhuma chave ainda.",
     copy: "Copiar",
     copied: "Copiado",
+    not_found: "Chave não encontrada ou já revogada.",
   },
   en: {
     title: "API keys",
@@ -40,5 +41,6 @@ export const apiKeyStrings = defineDictionary({
     empty: "No keys yet.",
     copy: "Copy",
     copied: "Copied",
+    not_found: "Key not found or already revoked.",
   },
 });

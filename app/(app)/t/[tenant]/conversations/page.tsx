@@ -1,17 +1,17 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { AppShell } from "@/components/app-shell";
 import { ConversationsTable } from "@/components/conversations/conversations-table";
 import { DateField, RangeField, SelectField } from "@/components/filter-fields";
 import { LiveRefresh } from "@/components/live-refresh";
 import { TableSkeleton } from "@/components/skeletons";
-import { navLabels, tenantNav } from "@/components/tenant-nav";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { EMOTIONS, TONES } from "@/lib/analysis/local/types";
 import { requireTenant } from "@/lib/auth/guards";
 import { listConversations } from "@/lib/conversations/queries";
+import { readUrlQuery } from "@/lib/url-params";
 import { conversationQuerySchema, type ConversationQuery } from "@/lib/conversations/schemas";
 import { listConnectionsPublic } from "@/lib/messages/queries";
 import { common } from "@/lib/i18n/dictionaries/common";
@@ -28,29 +28,49 @@ function single(params: Record<string, string | string[] | undefined>): Record<s
   return Object.fromEntries(Object.entries(params).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
 }
 
+const FIELD_KEYS = {
+  connection: "connection",
+  emotion: "emotion",
+  tone: "tone",
+  sentimentMin: "sentimentRange",
+  sentimentMax: "sentimentRange",
+  satisfactionMin: "satisfactionRange",
+  satisfactionMax: "satisfactionRange",
+  sort: "sortLabel",
+  dir: "sortLabel",
+  page: "pageLabel",
+  weekday: "cellLabel",
+  hour: "cellLabel",
+  negative: "negativeOnly",
+} as const;
+
 export default async function ConversationsPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: SearchParams }) {
   const { tenant: slug } = await params;
-  const { user, tenant } = await requireTenant(slug);
+  const { tenant } = await requireTenant(slug);
   const raw = single(await searchParams);
-  // A hand-edited URL with a bad value falls back to the defaults instead of failing the page.
-  const parsed = conversationQuerySchema.safeParse(raw);
-  const query = parsed.success ? parsed.data : conversationQuerySchema.parse({});
+  const { query, invalid } = readUrlQuery(conversationQuerySchema, raw);
   const connectionList = await withTenant(tenant.id, (tx) => listConnectionsPublic(tx, tenant.id));
   const { t, locale } = await getT(conversationStrings);
-  const { t: tc } = await getT(common);
   const { t: te } = await getT(emotionStrings);
   const { t: tt } = await getT(toneStrings);
   const weekdayName = (d: number) => new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2026, 10, 22 + d)));
   const withoutCell = new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "weekday" && k !== "hour" && k !== "page")).toString();
+  const fieldLabel = (k: string): string =>
+    k === "q" ? t("searchTooLong") : k === "from" || k === "to" ? `${t(k)} (${t("dayFormat")})` : k in FIELD_KEYS ? t(FIELD_KEYS[k as keyof typeof FIELD_KEYS]) : k;
   const filtered = Object.keys(raw).some((k) => !["sort", "dir", "page"].includes(k));
 
   return (
-    <AppShell user={user} locale={locale} title={tenant.name} nav={tenantNav(tenant.slug, user.role, "conversations", navLabels(tc))}>
-      <LiveRefresh />
+    <>
+      <LiveRefresh tenant={tenant.slug} />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
       </div>
+      {invalid.length ? (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription>{t("invalidFilters", { fields: invalid.map((k) => fieldLabel(k)).join(", ") })}</AlertDescription>
+        </Alert>
+      ) : null}
       <Card>
         <CardContent>
           <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("apply")}>
@@ -63,7 +83,7 @@ export default async function ConversationsPage({ params, searchParams }: { para
             <RangeField legend={t("satisfactionRange")} what={t("satisfaction")} names={["satisfactionMin", "satisfactionMax"]} values={[query.satisfactionMin, query.satisfactionMax]} bounds={[0, 100]} />
             <label className="grid gap-1 text-sm">
               {t("search")}
-              <Input type="search" name="q" defaultValue={query.q ?? ""} />
+              <Input type="search" name="q" defaultValue={query.q ?? ""} maxLength={200} />
             </label>
             <div className="flex flex-wrap items-end gap-3">
               <label className="flex items-center gap-2 text-sm">
@@ -96,7 +116,7 @@ export default async function ConversationsPage({ params, searchParams }: { para
       <Suspense key={JSON.stringify(raw)} fallback={<TableSkeleton label={t("loading")} />}>
         <ConversationResults tenant={tenant} raw={raw} query={query} filtered={filtered} />
       </Suspense>
-    </AppShell>
+    </>
   );
 }
 
@@ -113,6 +133,7 @@ async function ConversationResults({
 }) {
   const result = await withTenant(tenant.id, (tx) => listConversations(tx, tenant.id, query, tenant.timezone));
   const { t, locale } = await getT(conversationStrings);
+  const { t: tc } = await getT(common);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const pageHref = (page: number) => {
     const search = new URLSearchParams(raw);
@@ -163,9 +184,9 @@ async function ConversationResults({
           </CardContent>
         )}
       </Card>
-      <nav className="flex flex-wrap items-center justify-between gap-2 text-sm" aria-label="pagination">
+      <nav className="flex flex-wrap items-center justify-between gap-2 text-sm" aria-label={tc("pagination")}>
         <span data-testid="conversations-total">{t("page", { page: query.page, pages, total: result.total })}</span>
-        <span className="flex gap-2">
+        <span className="flex flex-wrap gap-2">
           {/* Plain links: the browser downloads the file; the filters travel as the same query string. */}
           <Button variant="outline" size="sm" asChild>
             <a href={`/api/v1/exports/conversations.csv?${exportQuery}`} data-testid="export-conversations">

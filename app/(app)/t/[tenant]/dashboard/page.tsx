@@ -1,29 +1,25 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { AppShell } from "@/components/app-shell";
 import { DistributionChart, VolumeChart } from "@/components/dashboard/charts";
 import { Heatmap } from "@/components/dashboard/heatmap";
-import { SelectField } from "@/components/filter-fields";
+import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { LiveRefresh } from "@/components/live-refresh";
 import { DashboardSkeleton } from "@/components/skeletons";
-import { navLabels, tenantNav } from "@/components/tenant-nav";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
 import { requireTenant } from "@/lib/auth/guards";
 import { describeAnalysisModel } from "@/lib/analysis/model-info";
 import { EMOTIONS, type Emotion, type Tone } from "@/lib/analysis/local/types";
 import { countConversations } from "@/lib/conversations/queries";
 import { conversationQuerySchema } from "@/lib/conversations/schemas";
 import { analysisStrings } from "@/lib/i18n/dictionaries/analysis";
-import { common } from "@/lib/i18n/dictionaries/common";
 import { dashboardStrings } from "@/lib/i18n/dictionaries/dashboard";
 import { emotionStrings, toneStrings } from "@/lib/i18n/dictionaries/emotions";
 import { formatDuration } from "@/lib/i18n/duration";
 import { getT } from "@/lib/i18n/server";
 import { listConnectionsPublic } from "@/lib/messages/queries";
-import { dashboardPeriod, RANGES } from "@/lib/metrics/period";
+import { readDashboardQuery } from "@/lib/metrics/dashboard-query";
+import { RANGES } from "@/lib/metrics/period";
 import { getTenantMetrics } from "@/lib/metrics/queries";
 import { getAnalysisBacklog } from "@/lib/tenancy/queries";
 import { withTenant } from "@/lib/tenancy/with-tenant";
@@ -31,7 +27,6 @@ import { cn } from "@/lib/utils";
 
 export const metadata = { title: "Painel" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 type Tenant = Awaited<ReturnType<typeof requireTenant>>["tenant"];
@@ -43,68 +38,44 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   // Before anything streams: a foreign or unknown tenant must still answer 404.
   const { user, tenant } = await requireTenant(slug);
   const sp = await searchParams;
-  const str = (k: string) => (typeof sp[k] === "string" ? (sp[k] as string) : undefined);
-  const { range, period, previous } = dashboardPeriod(tenant.timezone, { range: str("range"), from: str("from"), to: str("to") });
-  const connectionId = str("connection") && UUID.test(str("connection")!) ? str("connection") : undefined;
-  const emotion = EMOTIONS.includes(str("emotion") as Emotion) ? (str("emotion") as Emotion) : undefined;
+  const single = Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, typeof v === "string" ? v : undefined]));
+  const { range, period, previous, connectionId, emotion, problem } = readDashboardQuery(tenant.timezone, single);
   const connectionList = await withTenant(tenant.id, (tx) => listConnectionsPublic(tx, tenant.id));
   const { t, locale } = await getT(dashboardStrings);
-  const { t: tc } = await getT(common);
   const { t: te } = await getT(emotionStrings);
   const longDay = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
-  const here = (extra: Record<string, string>) => {
-    const q = new URLSearchParams({ ...(connectionId ? { connection: connectionId } : {}), ...(emotion ? { emotion } : {}), ...extra });
-    return `/t/${tenant.slug}/dashboard?${q.toString()}`;
-  };
   const filters: Filters = { period, previous, connectionId, emotion };
 
   return (
-    <AppShell
-      user={user}
-      locale={locale}
-      title={tenant.name}
-      nav={tenantNav(tenant.slug, user.role, "dashboard", navLabels(tc))}
-      notice={
-        tenant.status !== "active" ? (
-          <Alert variant="destructive">
-            <AlertDescription>{tc("suspendedNotice")}</AlertDescription>
-          </Alert>
-        ) : null
-      }
-    >
-      <LiveRefresh />
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-          <p className="text-sm text-muted-foreground" data-testid="dashboard-period">
-            {tenant.name} · {t("periodLabel", { from: longDay.format(new Date(`${period.from}T00:00:00Z`)), to: longDay.format(new Date(`${period.to}T00:00:00Z`)) })}
-          </p>
-        </div>
-        <nav className="flex flex-wrap gap-1" aria-label={t("custom")}>
-          {RANGES.map((r) => (
-            <Button key={r} size="sm" variant={range === r ? "default" : "outline"} asChild>
-              <Link href={here({ range: r })} aria-current={range === r ? "page" : undefined}>
-                {t(r === "today" ? "periodToday" : (`period${r}` as "period7"))}
-              </Link>
-            </Button>
-          ))}
-        </nav>
+    <>
+      <LiveRefresh tenant={tenant.slug} />
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="text-sm text-muted-foreground" data-testid="dashboard-period">
+          {tenant.name} · {t("periodLabel", { from: longDay.format(new Date(`${period.from}T00:00:00Z`)), to: longDay.format(new Date(`${period.to}T00:00:00Z`)) })}
+        </p>
       </div>
-      {/* Keyed by the filters: a preset link changes the dates the form shows, not only the URL. */}
-      <form key={`${period.from}|${period.to}|${connectionId ?? ""}|${emotion ?? ""}`} method="get" className="flex flex-wrap items-end gap-2 text-sm" aria-label={t("custom")}>
-        <label className="grid gap-1">
-          {t("custom")}
-          <span className="flex gap-1">
-            <Input type="date" name="from" defaultValue={period.from} aria-label="from" className="w-40" />
-            <Input type="date" name="to" defaultValue={period.to} aria-label="to" className="w-40" />
-          </span>
-        </label>
-        <SelectField label={tc("connections")} name="connection" value={connectionId} allLabel={t("allConnections")} options={connectionList.map((c) => ({ value: c.id, label: c.name }))} className="w-56" />
-        <SelectField label={t("emotion")} name="emotion" value={emotion} allLabel={t("allEmotions")} options={EMOTIONS.map((e) => ({ value: e, label: te(e) }))} className="w-44" testId="dashboard-emotion" />
-        <Button type="submit" variant="secondary">
-          {t("apply")}
-        </Button>
-      </form>
+      <DashboardFilters
+        basePath={`/t/${tenant.slug}/dashboard`}
+        value={{ range, from: period.from, to: period.to, connection: connectionId, emotion }}
+        presets={RANGES.map((r) => ({ range: r, label: t(r === "today" ? "periodToday" : (`period${r}` as "period7")) }))}
+        connections={connectionList.map((c) => ({ value: c.id, label: c.name }))}
+        emotions={EMOTIONS.map((e) => ({ value: e, label: te(e) }))}
+        problem={problem ? t(problem) : undefined}
+        strings={{
+          form: t("filters"),
+          period: t("custom"),
+          from: t("periodFrom"),
+          to: t("periodTo"),
+          apply: t("apply"),
+          connection: t("connections"),
+          allConnections: t("allConnections"),
+          emotion: t("emotion"),
+          allEmotions: t("allEmotions"),
+          invalidDate: t("invalid_date"),
+          invertedDates: t("inverted_dates"),
+        }}
+      />
       {emotion ? (
         <p className="text-sm text-muted-foreground" data-testid="dashboard-emotion-notice">
           {t("emotionFiltered", { emotion: te(emotion) })}
@@ -113,7 +84,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
       <Suspense key={`${period.from}|${period.to}|${connectionId ?? ""}|${emotion ?? ""}`} fallback={<DashboardSkeleton label={t("loading")} />}>
         <DashboardBody tenant={tenant} user={user} filters={filters} connectionList={connectionList} />
       </Suspense>
-    </AppShell>
+    </>
   );
 }
 
@@ -143,7 +114,7 @@ async function DashboardBody({
   const { t: ta } = await getT(analysisStrings);
   const { t: te } = await getT(emotionStrings);
   const { t: tt } = await getT(toneStrings);
-  const model = describeAnalysisModel();
+  const model = describeAnalysisModel(locale);
   const n = new Intl.NumberFormat(locale);
   const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
   const pct = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
@@ -252,7 +223,7 @@ async function DashboardBody({
         </Card>
       ) : null}
 
-      <section className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="KPI">
+      <section className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("kpis")}>
         {cards.map((card) => (
           <Link key={card.id} href={card.href} className="rounded-xl focus-visible:outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
             <Card data-testid={`kpi-${card.id}`} className="h-full transition-colors hover:bg-accent/40">

@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { AppShell } from "@/components/app-shell";
 import { DateField, RangeField, SelectField } from "@/components/filter-fields";
 import { TableSkeleton } from "@/components/skeletons";
-import { navLabels, tenantNav } from "@/components/tenant-nav";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
@@ -22,6 +21,7 @@ import { textSearch } from "@/lib/search/queries";
 import { pageFilters, searchPageQuerySchema, type SearchPageQuery } from "@/lib/search/schemas";
 import { semanticSearch } from "@/lib/search/semantic";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { readUrlQuery } from "@/lib/url-params";
 
 export const metadata = { title: "Busca" };
 
@@ -30,25 +30,28 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SearchPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: SearchParams }) {
   const { tenant: slug } = await params;
-  const { user, tenant } = await requireTenant(slug);
+  const { tenant } = await requireTenant(slug);
   const raw = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
-  // A hand-edited URL with a bad value keeps the words and drops the filters rather than failing the page.
-  const parsed = searchPageQuerySchema.safeParse(raw);
-  const query = parsed.success ? parsed.data : searchPageQuerySchema.parse({ q: typeof raw.q === "string" ? raw.q.slice(0, 500) : "" });
+  const { query, invalid } = readUrlQuery(searchPageQuerySchema, raw);
   const connectionList = await withTenant(tenant.id, (tx) => listConnectionsPublic(tx, tenant.id));
-  const { t, locale } = await getT(searchStrings);
+  const { t } = await getT(searchStrings);
   const { t: tc } = await getT(common);
   const { t: te } = await getT(emotionStrings);
   const allowed = tenant.planLimits.semanticSearch;
   return (
-    <AppShell user={user} locale={locale} title={tenant.name} nav={tenantNav(tenant.slug, user.role, "search", navLabels(tc))}>
+    <>
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
       </div>
+      {invalid.length ? (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription>{t("invalidFilters", { fields: invalid.map((k) => (k === "q" ? t("queryTooLong") : k === "from" || k === "to" ? `${t(k)} (${t("dayFormat")})` : k === "connection" ? tc("connections") : k === "emotion" ? t("emotion") : t("sentimentRange"))).join(", ") })}</AlertDescription>
+        </Alert>
+      ) : null}
       <form method="get" className="grid gap-3" role="search">
         <div className="flex flex-col gap-2 sm:flex-row">
-          <Input name="q" type="search" defaultValue={query.q} placeholder={t("placeholder")} aria-label={t("search")} className="sm:max-w-xl" />
+          <Input name="q" type="search" defaultValue={query.q} placeholder={t("placeholder")} aria-label={t("search")} maxLength={500} className="sm:max-w-xl" />
           <Button type="submit">{t("search")}</Button>
         </div>
         <div className="grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-5">
@@ -64,7 +67,7 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
       <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label={t("loading")} rows={5} />}>
         <SearchResults tenant={tenant} query={query} allowed={allowed} />
       </Suspense>
-    </AppShell>
+    </>
   );
 }
 
@@ -85,7 +88,7 @@ async function SearchResults({ tenant, query, allowed }: { tenant: Tenant; query
   return (
     <Card>
       <CardHeader>
-        <CardDescription data-testid="search-summary">{query.q.length < 2 ? t("start") : hits.length ? t("results", { n: hits.length }) : t("empty")}</CardDescription>
+        <CardDescription data-testid="search-summary">{query.q.length < 2 ? t(allowed ? "start" : "startWords") : hits.length ? t("results", { n: hits.length }) : t("empty")}</CardDescription>
       </CardHeader>
       {hits.length ? (
         <CardContent>

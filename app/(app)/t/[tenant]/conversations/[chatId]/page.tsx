@@ -1,16 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AppShell } from "@/components/app-shell";
 import { SentimentTrajectory } from "@/components/conversations/sentiment-trajectory";
 import { LiveRefresh } from "@/components/live-refresh";
-import { navLabels, tenantNav } from "@/components/tenant-nav";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireTenant } from "@/lib/auth/guards";
 import { findConversation } from "@/lib/conversations/queries";
 import { responseTimes } from "@/lib/conversations/response-times";
 import { formatDuration } from "@/lib/i18n/duration";
-import { common } from "@/lib/i18n/dictionaries/common";
 import { conversationStrings } from "@/lib/i18n/dictionaries/conversations";
 import { emotionStrings, toneStrings } from "@/lib/i18n/dictionaries/emotions";
 import type { Emotion, Tone } from "@/lib/analysis/local/types";
@@ -24,13 +21,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function ConversationPage({ params }: { params: Promise<{ tenant: string; chatId: string }> }) {
   const { tenant: slug, chatId } = await params;
-  const { user, tenant } = await requireTenant(slug);
+  const { tenant } = await requireTenant(slug);
   if (!UUID.test(chatId)) notFound();
   const found = await withTenant(tenant.id, (tx) => findConversation(tx, tenant.id, chatId));
   if (!found) notFound();
   const { chat, messages } = found;
   const { t, locale } = await getT(conversationStrings);
-  const { t: tc } = await getT(common);
   const { t: te } = await getT(emotionStrings);
   const { t: tt } = await getT(toneStrings);
   const times = responseTimes(messages);
@@ -41,8 +37,8 @@ export default async function ConversationPage({ params }: { params: Promise<{ t
     .map((m) => ({ label: clock.format(m.sentAt), sentiment: m.sentiment! }));
 
   return (
-    <AppShell user={user} locale={locale} title={tenant.name} nav={tenantNav(tenant.slug, user.role, "conversations", navLabels(tc))}>
-      <LiveRefresh />
+    <>
+      <LiveRefresh tenant={tenant.slug} />
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
           <Link href={`/t/${tenant.slug}/conversations`} className="text-sm text-muted-foreground underline-offset-4 hover:underline">
@@ -117,6 +113,6 @@ export default async function ConversationPage({ params }: { params: Promise<{ t
           {messages.length === 0 ? <CardDescription>—</CardDescription> : null}
         </CardContent>
       </Card>
-    </AppShell>
+    </>
   );
 }

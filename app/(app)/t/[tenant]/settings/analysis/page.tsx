@@ -1,6 +1,4 @@
-import { AppShell } from "@/components/app-shell";
 import { RetryAnalysisButton } from "@/components/retry-analysis-button";
-import { navLabels, tenantNav } from "@/components/tenant-nav";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -18,14 +16,14 @@ export const metadata = { title: "Análise" };
 
 export default async function AnalysisPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
-  const { user, tenant } = await requireTenant(slug, ["admin"]);
+  const { tenant } = await requireTenant(slug, ["admin"]);
   const failed = await withTenant(tenant.id, (tx) => listFailedAnalyses(tx, tenant.id));
-  const model = describeAnalysisModel();
   const { t, locale } = await getT(analysisStrings);
+  const model = describeAnalysisModel(locale);
   const { t: tc } = await getT(common);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: tenant.timezone });
   return (
-    <AppShell user={user} locale={locale} title={tenant.name} nav={tenantNav(tenant.slug, user.role, "analysis", navLabels(tc))}>
+    <>
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
@@ -70,7 +68,7 @@ export default async function AnalysisPage({ params }: { params: Promise<{ tenan
                     <TableCell className="max-w-xs truncate">{f.text}</TableCell>
                     <TableCell className="max-w-md text-xs text-destructive">{f.error}</TableCell>
                     <TableCell>
-                      <RetryAnalysisButton action={retryAnalysisAction} hidden={{ tenant: tenant.slug, messageId: f.id }} label={t("retry")} />
+                      <RetryAnalysisButton action={retryAnalysisAction} hidden={{ tenant: tenant.slug, messageId: f.id }} label={t("retry")} errors={{ tenant_suspended: tc("tenantSuspended") }} />
                     </TableCell>
                   </TableRow>
                 ))}
@@ -79,6 +77,6 @@ export default async function AnalysisPage({ params }: { params: Promise<{ tenan
           </CardContent>
         ) : null}
       </Card>
-    </AppShell>
+    </>
   );
 }

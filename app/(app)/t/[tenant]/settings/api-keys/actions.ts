@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { createApiKeySchema, revokeApiKeySchema } from "@/lib/api-keys/schemas";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/service";
-import { tenantAction } from "@/lib/auth/guards";
+import { ActionError, tenantAction } from "@/lib/auth/guards";
 
 export const createApiKeyAction = tenantAction(createApiKeySchema, async (input, { user, tenant }) => {
   const { key } = await createApiKey(await getDb(), tenant.id, user, input.name);
@@ -13,6 +13,7 @@ export const createApiKeyAction = tenantAction(createApiKeySchema, async (input,
 });
 
 export const revokeApiKeyAction = tenantAction(revokeApiKeySchema, async (input, { user, tenant }) => {
-  await revokeApiKey(await getDb(), tenant.id, user, input.apiKeyId);
+  // A key of another tenant, or one already revoked, is not this tenant's to revoke: the form says so.
+  if (!(await revokeApiKey(await getDb(), tenant.id, user, input.apiKeyId))) throw new ActionError("not_found");
   revalidatePath(`/t/${tenant.slug}/settings/api-keys`);
 });

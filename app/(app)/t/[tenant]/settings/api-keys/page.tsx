@@ -1,5 +1,3 @@
-import { AppShell } from "@/components/app-shell";
-import { navLabels, tenantNav } from "@/components/tenant-nav";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -16,19 +14,14 @@ export const metadata = { title: "API" };
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
-  const { user, tenant } = await requireTenant(slug, ["admin"]);
+  const { tenant } = await requireTenant(slug, ["admin"]);
   const keys = await withTenant(tenant.id, (tx) => listApiKeys(tx, tenant.id));
   const { t, locale } = await getT(apiKeyStrings);
   const { t: tc } = await getT(common);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: tenant.timezone });
-  const errors = { invalid: tc("invalid"), forbidden: tc("forbidden") };
+  const errors = { invalid: tc("invalid"), forbidden: tc("forbidden"), not_found: t("not_found"), tenant_suspended: tc("tenantSuspended") };
   return (
-    <AppShell
-      user={user}
-      locale={locale}
-      title={tenant.name}
-      nav={tenantNav(tenant.slug, user.role, "api-keys", navLabels(tc))}
-    >
+    <>
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
@@ -85,6 +78,6 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
           </CardContent>
         ) : null}
       </Card>
-    </AppShell>
+    </>
   );
 }

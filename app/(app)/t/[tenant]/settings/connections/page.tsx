@@ -1,5 +1,3 @@
-import { AppShell } from "@/components/app-shell";
-import { navLabels, tenantNav } from "@/components/tenant-nav";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
@@ -20,7 +18,7 @@ const STATE_VARIANT = { open: "success", connecting: "warning", created: "second
 
 export default async function ConnectionsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
-  const { user, tenant } = await requireTenant(slug, ["admin"]);
+  const { tenant } = await requireTenant(slug, ["admin"]);
   const connections = await listConnectionViews(await getDb(), tenant.id);
   const { t, locale } = await getT(connectionStrings);
   const { t: tc } = await getT(common);
@@ -30,11 +28,13 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ te
     instance_taken: t("instance_taken"),
     plan_limit: t("plan_limit", { limit: tenant.planLimits.connections ?? "∞" }),
     not_found: t("not_found"),
+    outbound_url_refused: t("outbound_url_refused"),
     no_messages: t("no_messages"),
     no_contact: t("no_contact"),
     import_running: t("import_running_error"),
     invalid: tc("invalid"),
     forbidden: tc("forbidden"),
+    tenant_suspended: tc("tenantSuspended"),
   };
   const formStrings = {
     newConnection: t("newConnection"),
@@ -66,17 +66,12 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ te
     const p = c.importProgress;
     if (c.importStatus === "running" && p) return t("import_running", { page: p.page, pages: p.pages ?? "?", imported: p.imported });
     if (c.importStatus === "done" && p) return t("import_done", { imported: p.imported, duplicates: p.duplicates, time: p.finishedAt ? dates.format(new Date(p.finishedAt)) : "" });
-    if (c.importStatus === "failed" && p) return t("import_failed", { error: p.error ?? "?" });
+    if (c.importStatus === "failed" && p) return t("import_failed", { error: t(`import_error_${p.errorCode ?? "unknown"}`) });
     return t("import_idle");
   };
 
   return (
-    <AppShell
-      user={user}
-      locale={locale}
-      title={tenant.name}
-      nav={tenantNav(tenant.slug, user.role, "connections", navLabels(tc))}
-    >
+    <>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
@@ -182,6 +177,6 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ te
           </ol>
         </CardContent>
       </Card>
-    </AppShell>
+    </>
   );
 }
