@@ -252,7 +252,7 @@ async function main() {
     DATABASE_URL: embedded ? "" : TARGET,
     ...(inngest ? { JOBS_MODE: "inngest", INNGEST_DEV: "1", INNGEST_BASE_URL: inngest.url } : { JOBS_MODE: "embedded" }),
   };
-  ensureBuild(env);
+  await ensureBuild(env);
   const server = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), serveScript, "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   try {
     for (let i = 0; i < 240; i++) {

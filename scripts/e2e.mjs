@@ -30,7 +30,7 @@ const serverEnv = {
   LOG_LEVEL: "warn",
   APP_URL: baseUrl,
 };
-ensureBuild(serverEnv);
+await ensureBuild(serverEnv);
 
 const logFile = path.join(root, "test-results", "e2e", "server.log");
 mkdirSync(path.dirname(logFile), { recursive: true });

@@ -8,7 +8,7 @@ import { ensureBuild, root, serveScript } from "./build.mjs";
 const childEnv = Object.fromEntries(Object.entries({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }).filter(([k]) => !k.startsWith("npm_")));
 if (process.env.NODE_ENV !== "production") childEnv.EVOSENSE_LAUNCH = "embedded";
 
-ensureBuild(childEnv);
+await ensureBuild(childEnv);
 
 const port = process.env.PORT ?? "3000";
 const server = spawn(process.execPath, [serveScript, "-p", port], { cwd: root, stdio: "inherit", env: childEnv });

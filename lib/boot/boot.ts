@@ -16,8 +16,13 @@ export function bootServer(): Promise<void> {
   holder.__evosenseBoot ??= (async () => {
     const e = env();
     const log = logger();
+    const started = Date.now();
+    // Each stage's elapsed time, so a slow first start says where it is rather than going quiet.
+    const stage = (name: string) => log.info({ stage: name, ms: Date.now() - started }, `boot: ${name}`);
     const database = await getDatabase();
+    stage(e.databaseMode === "pglite" ? `database open (PGlite in ${e.dataDir})` : "database connected");
     await runMigrations(database);
+    stage("migrations applied");
     await ensureReferenceData(database.db);
     if (e.isProduction) {
       await assertNoDemoInProduction(database.db);
@@ -25,6 +30,7 @@ export function bootServer(): Promise<void> {
       const lines: string[] = [];
       const { created } = await seedDemoData(database.db, { log: (line: string) => lines.push(line) });
       if (created) console.log(lines.join("\n"));
+      stage(created ? "demo data created" : "demo data present");
     }
     startBackgroundWork();
     await startRealtimeListener(database);
