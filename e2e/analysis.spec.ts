@@ -5,7 +5,7 @@ import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { BASE_URL, launch, login, newPage, screenshot } from "./browser";
 
-const fixture = JSON.parse(readFileSync(path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"));
+const fixture = JSON.parse(readFileSync(path.resolve(process.cwd(), "test", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"));
 type ApiMessage = { id: string; chatId: string; externalId: string; analysisStatus: string; sentiment: number | null; emotion: string | null; inference: { model: string; promptVersion: string } | null; embeddingModel: string | null };
 
 async function waitForAnalysis(page: Page, externalId: string): Promise<ApiMessage> {

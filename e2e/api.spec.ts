@@ -5,7 +5,7 @@ import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { BASE_URL, launch, login, newPage, screenshot } from "./browser";
 
-const fixture = (name: string) => readFileSync(path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution", name), "utf8");
+const fixture = (name: string) => readFileSync(path.resolve(process.cwd(), "test", "fixtures", "evolution", name), "utf8");
 
 describe("webhooks and the read API", () => {
   let browser: Browser;

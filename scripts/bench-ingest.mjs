@@ -33,7 +33,7 @@ const embedded = TARGET === "embedded";
 const JOBS = process.env.BENCH_JOBS ?? "inngest";
 const STEADY = process.env.BENCH_FRESH_DATABASE !== "1";
 
-const fixture = JSON.parse(readFileSync(path.resolve(root, "..", "shared", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"));
+const fixture = JSON.parse(readFileSync(path.resolve(root, "test", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"));
 const TEXTS = [
   "Oi, meu pedido ainda não chegou, já faz uma semana",
   "Obrigada pelo atendimento, resolveram super rápido!",

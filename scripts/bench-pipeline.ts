@@ -63,7 +63,7 @@ async function main() {
     await runMigrations(database);
     await ensureReferenceData(database.db);
     await database.db.insert(plans).values({ code: "bench", name: "Bench", priceBrlCents: 0, limits }).onConflictDoNothing();
-    const fixture = JSON.parse(readFileSync(path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"));
+    const fixture = JSON.parse(readFileSync(path.resolve(process.cwd(), "test", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"));
     for (let t = 0; t < TENANTS; t++) {
       const [tenant] = await database.db.insert(tenants).values({ slug: `bench-${t}`, name: `Bench ${t}`, planCode: "bench", planLimits: limits }).returning();
       await database.db.insert(connections).values({ tenantId: tenant!.id, name: "Bench", instanceName: `bench-${t}`, evolutionBaseUrl: "http://evo", instanceTokenEnc: encryptSecret("t"), webhookSecretEnc: encryptSecret("bench-secret") });

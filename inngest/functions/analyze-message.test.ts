@@ -23,7 +23,7 @@ import { withEnv } from "@/test/helpers/env";
 import { json, startFakeServer } from "@/test/helpers/fake-server";
 import { analyzeMessageFn } from "./analyze-message";
 
-const FIXTURES = path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution");
+const FIXTURES = path.resolve(process.cwd(), "test", "fixtures", "evolution");
 const SECRET = "loja-webhook-secret";
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 /** The incremental rollups (ingest, analysis, deletion) must equal a rebuild from the messages. */

@@ -13,7 +13,7 @@ import { json, startFakeServer } from "@/test/helpers/fake-server";
 
 const dir = mkdtempSync(path.join(tmpdir(), "evosense-analysis-crash-"));
 const pgDir = path.join(dir, "pg");
-const FIXTURE = path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution", "messages-upsert-text.json");
+const FIXTURE = path.resolve(process.cwd(), "test", "fixtures", "evolution", "messages-upsert-text.json");
 const limits = { connections: 3, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 10, semanticSearch: true };
 const answer = { sentiment: 0.2, emotion: "neutral", satisfaction: 59, tone: "neutral", summary: "Pergunta sobre tênis.", confidence: 0.6, rationale: "pergunta", language: "pt" };
 

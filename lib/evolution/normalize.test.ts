@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { chatIdentity, longToNumber, normalizeMessage, unwrapMessage } from "./normalize";
 import { envelopeSchema, messageDataSchema } from "./schemas";
 
-const FIXTURES = path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution");
+const FIXTURES = path.resolve(process.cwd(), "test", "fixtures", "evolution");
 const fixture = (name: string) => envelopeSchema.parse(JSON.parse(readFileSync(path.join(FIXTURES, name), "utf8")));
 const message = (name: string) => normalizeMessage(messageDataSchema.parse(fixture(name).data));
 

@@ -18,7 +18,7 @@ import { runEvolutionImport } from "./evolution-import";
 import { importWhatsAppExport } from "./export-import";
 import { claimImport } from "./import-state";
 
-const TEMPLATE = JSON.parse(readFileSync(path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution", "messages-upsert-text.json"), "utf8")).data;
+const TEMPLATE = JSON.parse(readFileSync(path.resolve(process.cwd(), "test", "fixtures", "evolution", "messages-upsert-text.json"), "utf8")).data;
 const BASE_TS = 1_790_000_000;
 
 function record(i: number) {

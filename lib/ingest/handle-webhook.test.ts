@@ -13,7 +13,7 @@ import { requeueDeferredMessages, requeueDeferredOfActiveTenants } from "./reque
 import { setTenantStatus } from "@/lib/tenancy/admin";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
-const FIXTURES = path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution");
+const FIXTURES = path.resolve(process.cwd(), "test", "fixtures", "evolution");
 const body = (name: string) => readFileSync(path.join(FIXTURES, name), "utf8");
 const SECRET = "loja-webhook-secret";
 const URL_BASE = new URL("http://evosense.test/api/webhooks/evolution");

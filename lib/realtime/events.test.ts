@@ -72,7 +72,7 @@ describe("tenant event stream", () => {
     const loja = await open(DEMO_API_KEY);
     await readUntil(loja.reader, "connected", 1000);
     await startRealtimeListener(database);
-    const fixture = JSON.parse(readFileSync(path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"));
+    const fixture = JSON.parse(readFileSync(path.resolve(process.cwd(), "test", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"));
     fixture.data.key.id = "SSE-WEBHOOK-1";
     fixture.data.messageTimestamp = Math.floor(Date.now() / 1000);
     const res = await webhook(

@@ -15,7 +15,7 @@ import { compactDailyRollups } from "./compact";
 import { rebuildRollups } from "./rebuild";
 import { medianFromBuckets, responseBucketBounds } from "./response-times";
 
-const FIXTURES = path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution");
+const FIXTURES = path.resolve(process.cwd(), "test", "fixtures", "evolution");
 const SECRET = "loja-webhook-secret";
 const limits = { connections: 3, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 10, semanticSearch: true };
 // 2025-10-21 11:00:00 UTC: 08:00 in São Paulo, so every message below falls on one local day.

@@ -11,7 +11,7 @@ import { env } from "@/lib/env";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
 import { evolutionWebhookEndpoint } from "./webhook-endpoint";
 
-const FIXTURE = path.resolve(process.cwd(), "..", "shared", "fixtures", "evolution", "messages-upsert-text.json");
+const FIXTURE = path.resolve(process.cwd(), "test", "fixtures", "evolution", "messages-upsert-text.json");
 const SECRET = "demo-webhook-secret";
 
 type Reply = { status: number; headers: Record<string, string | string[] | undefined>; body: Record<string, unknown> };
