@@ -1,6 +1,6 @@
 import { Inngest } from "inngest";
 import { env } from "@/lib/env";
-import { embeddedFetch } from "@/lib/jobs/embedded-fetch";
+import { embeddedFetch } from "@/inngest/embedded/embedded-fetch";
 
 function createClient() {
   const e = env();

@@ -18,7 +18,7 @@ const flag = (fallback: boolean) =>
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  /** Set by scripts/start.mjs when the user did not ask for production; the server (scripts/serve.mjs, like `next start`) defaults NODE_ENV to production. */
+  /** Set by scripts/start.mjs when the user did not ask for production; the server (server/serve.mjs, like `next start`) defaults NODE_ENV to production. */
   EVOSENSE_LAUNCH: z.enum(["embedded", "production"]).optional(),
   PORT: z.coerce.number().int().positive().default(3000),
   APP_URL: optionalUrl,

@@ -15,12 +15,12 @@ import { openPglite, openPostgres, setDatabase, type Database } from "../db/clie
 import { runMigrations } from "../db/migrate";
 import { rowsOf } from "../db/rows";
 import { connections, plans, tenants } from "../db/schema";
-import { ensureReferenceData } from "../db/seed";
+import { ensureReferenceData } from "../lib/demo/seed";
 import { inngest } from "../inngest/client";
 import { analyzeMessageFn } from "../inngest/functions/analyze-message";
-import { analyzeLocal, embedLocal } from "../lib/analysis/local";
+import { analyzeLocal, embedLocal } from "../lib/analysis/model";
 import { handleEvolutionWebhook } from "../lib/ingest/handle-webhook";
-import { EmbeddedRunner } from "../lib/jobs/runner";
+import { EmbeddedRunner } from "../inngest/embedded/runner";
 import { encryptSecret } from "../lib/security/crypto";
 
 const N = Number(process.env.BENCH_MESSAGES ?? 2000);

@@ -5,8 +5,8 @@ import path from "node:path";
 export const root = path.resolve(import.meta.dirname, "..");
 export const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 /** The production HTTP server (Next.js plus the direct webhook endpoint): `node serveScript -p PORT [-H HOST]`. */
-export const serveScript = path.join(root, "scripts", "serve.mjs");
-const SOURCES = ["app", "components", "lib", "db", "inngest", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package.json"];
+export const serveScript = path.join(root, "server", "serve.mjs");
+const SOURCES = ["app", "components", "lib", "db", "inngest", "server", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package.json"];
 
 function newestMtime(p) {
   if (!existsSync(p)) return 0;

@@ -2,9 +2,9 @@
 // Runs the configured analysis provider over the labelled datasets in ../shared/datasets and prints the figures.
 import { writeFileSync } from "node:fs";
 import { env } from "../lib/env";
-import { providerEvalAnalyzer } from "../lib/analysis/eval/provider-analyzer";
-import { runEval, TARGETS, type EvalSplit } from "../lib/analysis/eval/run";
-import type { Classification } from "../lib/analysis/eval/metrics";
+import { providerEvalAnalyzer } from "./eval/provider-analyzer";
+import { runEval, TARGETS, type EvalSplit } from "./eval/run";
+import type { Classification } from "./eval/metrics";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

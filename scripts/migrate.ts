@@ -1,7 +1,7 @@
 // npm run db:migrate — applies committed migrations to DATABASE_URL, or to the embedded PGlite folder.
 import { closeDatabase, getDatabase } from "../db/client";
 import { runMigrations } from "../db/migrate";
-import { ensureReferenceData } from "../db/seed";
+import { ensureReferenceData } from "../lib/demo/seed";
 import { env } from "../lib/env";
 
 async function main() {

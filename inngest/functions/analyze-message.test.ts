@@ -15,7 +15,7 @@ import { getTenantMetrics } from "@/lib/metrics/queries";
 import { requestReanalysis, requeueStrandedAnalyses, retryFailedAnalysis } from "@/lib/analysis/requests";
 import { handleEvolutionWebhook } from "@/lib/ingest/handle-webhook";
 import { enqueue } from "@/lib/jobs/outbox";
-import { EmbeddedRunner } from "@/lib/jobs/runner";
+import { EmbeddedRunner } from "@/inngest/embedded/runner";
 import { encryptSecret } from "@/lib/security/crypto";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";

@@ -6,7 +6,7 @@ import { setDatabase, type Database } from "@/db/client";
 import { jobRuns, plans, tenants } from "@/db/schema";
 import { inngest } from "@/inngest/client";
 import { enqueue } from "@/lib/jobs/outbox";
-import { EmbeddedRunner } from "@/lib/jobs/runner";
+import { EmbeddedRunner } from "@/inngest/embedded/runner";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
 import { tenantCreatedFn } from "./tenant-created";
 

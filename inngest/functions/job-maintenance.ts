@@ -1,6 +1,6 @@
 import { cron } from "inngest";
 import { getDb } from "@/db/client";
-import { pruneJobHistory } from "@/lib/jobs/maintenance";
+import { pruneJobHistory } from "@/inngest/embedded/maintenance";
 import { compactDailyRollups } from "@/lib/rollups/compact";
 import { inngest } from "../client";
 

@@ -1,6 +1,6 @@
 import { NonRetriableError } from "inngest";
 import { getDb } from "@/db/client";
-import { applyDefaultTenantSettings } from "@/lib/jobs/tenant-defaults";
+import { applyDefaultTenantSettings } from "@/lib/tenancy/default-settings";
 import { inngest } from "../client";
 import { tenantCreated } from "../events";
 

@@ -3,7 +3,7 @@ import { serve } from "inngest/next";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { setDatabase, type Database } from "@/db/client";
 import { dailyRollups, inferences, messages } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/lib/demo/seed";
 import { POST as analyze } from "@/app/api/v1/ai/analyze/route";
 import { GET as getMessages } from "@/app/api/v1/messages/route";
 import { GET as getMe } from "@/app/api/v1/me/route";
@@ -13,7 +13,7 @@ import { inngest } from "@/inngest/client";
 import { analyzeMessageFn } from "@/inngest/functions/analyze-message";
 import { createApiKey } from "@/lib/api-keys/service";
 import { DEMO_API_KEY } from "@/lib/api-keys/keys";
-import { EmbeddedRunner } from "@/lib/jobs/runner";
+import { EmbeddedRunner } from "@/inngest/embedded/runner";
 import { findTenantBySlug } from "@/lib/tenancy/queries";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openPglite } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { connections, inferences, messages, plans, tenants } from "@/db/schema";
-import { ensureReferenceData } from "@/db/seed";
+import { ensureReferenceData } from "@/lib/demo/seed";
 import { handleEvolutionWebhook } from "@/lib/ingest/handle-webhook";
 import { encryptSecret } from "@/lib/security/crypto";
 import { json, startFakeServer } from "@/test/helpers/fake-server";

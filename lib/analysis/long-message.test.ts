@@ -3,11 +3,11 @@ import { serve } from "inngest/next";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setDatabase, type Database } from "@/db/client";
 import { messages } from "@/db/schema";
-import { DEMO_WEBHOOK_SECRET, seedDemoData } from "@/db/seed";
+import { DEMO_WEBHOOK_SECRET, seedDemoData } from "@/lib/demo/seed";
 import { inngest } from "@/inngest/client";
 import { analyzeMessageFn } from "@/inngest/functions/analyze-message";
 import { handleEvolutionWebhook } from "@/lib/ingest/handle-webhook";
-import { EmbeddedRunner } from "@/lib/jobs/runner";
+import { EmbeddedRunner } from "@/inngest/embedded/runner";
 import { createTestDatabase, dropTestTemplate, engine } from "@/test/db";
 
 const WHATSAPP_MAX = 65_536;

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { setDatabase, type Database } from "@/db/client";
 import { connections } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/lib/demo/seed";
 import { POST as postConnection } from "@/app/api/v1/connections/route";
 import { findTenantBySlug } from "@/lib/tenancy/queries";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { setDatabase, type Database } from "@/db/client";
 import { connections, messages, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/lib/demo/seed";
 import { GET as getChats } from "@/app/api/v1/chats/route";
 import { GET as getConnections, POST as postConnection } from "@/app/api/v1/connections/route";
 import { GET as getEvents } from "@/app/api/v1/events/route";

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setDatabase, type Database } from "@/db/client";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/lib/demo/seed";
 import { GET as getChats } from "@/app/api/v1/chats/route";
 import { GET as getConnections, POST as postConnection } from "@/app/api/v1/connections/route";
 import { GET as getMessages } from "@/app/api/v1/messages/route";

@@ -75,7 +75,7 @@ describe("credential login", () => {
   }
 
   it("limits 50 guesses with a rotating X-Forwarded-For exactly like 50 without: 5 evaluated", async () => {
-    // The request path of scripts/serve.mjs: a peer that is no trusted proxy, sending a new forwarded address each time.
+    // The request path of server/serve.mjs: a peer that is no trusted proxy, sending a new forwarded address each time.
     markClientAddressStamped();
     const isTrusted = parseTrustedProxies("10.0.0.0/8");
     const viaServer = (i: number) => {

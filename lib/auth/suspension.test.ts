@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vites
 import { z } from "zod";
 import { setDatabase, type Database } from "@/db/client";
 import { apiKeys, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/lib/demo/seed";
 import { createApiKeyAction } from "@/app/(app)/t/[tenant]/settings/api-keys/actions";
 import { setTenantStatus } from "@/lib/tenancy/admin";
 import { findTenantBySlug } from "@/lib/tenancy/queries";

@@ -1,10 +1,10 @@
 import { serve } from "inngest/next";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase, type Database } from "@/db/client";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/lib/demo/seed";
 import { inngest } from "@/inngest/client";
 import { analyzeMessageFn } from "@/inngest/functions/analyze-message";
-import { EmbeddedRunner } from "@/lib/jobs/runner";
+import { EmbeddedRunner } from "@/inngest/embedded/runner";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db/rows";
 import { addDays, localDay } from "@/lib/metrics/period";

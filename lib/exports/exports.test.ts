@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setDatabase, type Database } from "@/db/client";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/lib/demo/seed";
 import { GET as exportRoute } from "@/app/api/v1/exports/[kind]/route";
 import { createApiKey } from "@/lib/api-keys/service";
 import { DEMO_API_KEY } from "@/lib/api-keys/keys";
-import { parseCsv } from "@/lib/analysis/eval/csv";
+import { parseCsv } from "@/scripts/eval/csv";
 import { findTenantBySlug } from "@/lib/tenancy/queries";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
 import { toCsv } from "./csv";

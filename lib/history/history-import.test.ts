@@ -10,7 +10,7 @@ import { chats, connections, messages, plans, tenants } from "@/db/schema";
 import { inngest } from "@/inngest/client";
 import { historyImportFn } from "@/inngest/functions/history-import";
 import { enqueue } from "@/lib/jobs/outbox";
-import { EmbeddedRunner } from "@/lib/jobs/runner";
+import { EmbeddedRunner } from "@/inngest/embedded/runner";
 import { encryptSecret } from "@/lib/security/crypto";
 import { safeFetch } from "@/lib/security/outbound-fetch";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";

@@ -1,9 +1,9 @@
-// Plain ESM so that scripts/serve.mjs (run by node, without a TypeScript loader) and the app share one
+// Plain ESM so that server/serve.mjs (run by node, without a TypeScript loader) and the app share one
 // implementation; the types are in client-address.d.mts.
 import { BlockList, isIPv4, isIPv6 } from "node:net";
 
 /**
- * Set by scripts/serve.mjs from the socket; any value a client sends is dropped first. The app reads the client's
+ * Set by server/serve.mjs from the socket; any value a client sends is dropped first. The app reads the client's
  * address from this header only, never from X-Forwarded-For.
  */
 export const CLIENT_ADDRESS_HEADER = "x-evosense-client-address";
@@ -113,7 +113,7 @@ export function stampClientAddress(req, isTrusted) {
   }
 }
 
-/** Called once by scripts/serve.mjs: from then on, this process's requests carry a header the app may believe. */
+/** Called once by server/serve.mjs: from then on, this process's requests carry a header the app may believe. */
 export function markClientAddressStamped() {
   globalThis[STAMPED] = true;
 }

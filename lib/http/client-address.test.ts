@@ -100,7 +100,7 @@ describe("resolveClientAddress", () => {
   });
 });
 
-describe("stampClientAddress, as scripts/serve.mjs runs it", () => {
+describe("stampClientAddress, as server/serve.mjs runs it", () => {
   afterEach(() => {
     delete (globalThis as { [STAMPED]?: boolean })[STAMPED];
   });

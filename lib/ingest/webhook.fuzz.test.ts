@@ -6,7 +6,7 @@ import { setDatabase, type Database } from "@/db/client";
 import { messages } from "@/db/schema";
 import { inngest } from "@/inngest/client";
 import { analyzeMessageFn } from "@/inngest/functions/analyze-message";
-import { EmbeddedRunner } from "@/lib/jobs/runner";
+import { EmbeddedRunner } from "@/inngest/embedded/runner";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
 import { evolutionFixture, evolutionFixtureJson, evolutionFixtureNames, FIXTURE_WEBHOOK_SECRET, webhookTenant } from "@/test/fixtures/evolution";
 import { fieldChanges, FUZZ_RUNS, fuzzParameters, mutate, mutations, rawText, setFields } from "@/test/fuzz";

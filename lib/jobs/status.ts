@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { env } from "@/lib/env";
-import { backgroundWorkRunning } from "./start";
+import { backgroundWorkRunning } from "../../server/background-work";
 
 export type JobsHealth = {
   ok: boolean;

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { setDatabase, type Database } from "@/db/client";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/lib/demo/seed";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { GET as events } from "@/app/api/v1/events/route";

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { chats, connections, messages, plans, tenants } from "@/db/schema";
-import { embedLocal, LOCAL_EMBEDDING_MODEL } from "@/lib/analysis/local";
+import { embedLocal, LOCAL_EMBEDDING_MODEL } from "@/lib/analysis/model";
 import { encryptSecret } from "@/lib/security/crypto";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";

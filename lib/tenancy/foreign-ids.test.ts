@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { apiKeys, connections, messages } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/lib/demo/seed";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/service";
 import { ExportImportError, importWhatsAppExport } from "@/lib/history/export-import";
 import { requestHistoryImport } from "@/lib/history/request-import";

@@ -1,4 +1,4 @@
-import { checkHealth } from "@/lib/boot/health";
+import { checkHealth } from "@/server/health";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { analyzeLocal, embedLocal, LOCAL_EMBEDDING_MODEL, LOCAL_MODEL_ID, type LocalParams } from "../local";
+import { analyzeLocal, embedLocal, LOCAL_EMBEDDING_MODEL, LOCAL_MODEL_ID, type LocalParams } from "../model";
 import { analysisOutputSchema } from "../schema";
 import type { AnalysisProvider, AnalysisRequest, AnalysisResult, EmbeddingProvider } from "./types";
 

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireTenant } from "@/lib/auth/guards";
 import { describeAnalysisModel } from "@/lib/analysis/model-info";
-import { EMOTIONS, type Emotion, type Tone } from "@/lib/analysis/local/types";
+import { EMOTIONS, type Emotion, type Tone } from "@/lib/analysis/model/types";
 import { countConversations } from "@/lib/conversations/queries";
 import { conversationQuerySchema } from "@/lib/conversations/schemas";
 import { analysisStrings } from "@/lib/i18n/dictionaries/analysis";

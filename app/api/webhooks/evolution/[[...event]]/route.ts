@@ -12,7 +12,7 @@ const reply = ({ body, status, retryAfterSeconds }: WebhookReply) =>
   });
 
 // POST /api/webhooks/evolution and /api/webhooks/evolution/<event-suffix> ("webhook by events").
-// `npm start` answers these paths before Next.js routing (lib/server/webhook-endpoint.ts); this route serves them
+// `npm start` answers these paths before Next.js routing (server/webhook-endpoint.ts); this route serves them
 // under `next dev`, `next start` and hosts that run Next.js without our server.
 export async function POST(request: Request) {
   const body = await readLimitedText(request, webhookMaxBytes());

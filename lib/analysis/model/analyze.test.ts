@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { runEval, localEvalAnalyzer } from "../eval/run";
-import { analyzeLocal, embedLocal, LOCAL_EMBEDDING_MODEL } from ".";
+import { runEval, localEvalAnalyzer } from "../../../scripts/eval/run";
+import { analyzeLocal, embedLocal, LOCAL_EMBEDDING_MODEL } from "./";
 import { extractiveSummary } from "./text";
 
 const sign = (s: number) => (s > 0 ? "+" : s < 0 ? "-" : "0");

@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
-import { forwardOutbox } from "./forwarder";
-import { enqueueMany } from "./outbox";
+import { forwardOutbox } from "./outbox-forwarder";
+import { enqueueMany } from "../lib/jobs/outbox";
 
 describe("outbox forwarder (production path to Inngest)", () => {
   let database: Database;

@@ -1,4 +1,4 @@
-import { exposeWebhookEndpoint } from "@/lib/server/webhook-endpoint";
+import { exposeWebhookEndpoint } from "@/server/webhook-endpoint";
 import { bootServer } from "./boot";
 
 /** Boots the server or stops the process: a server that cannot migrate or has an unsafe environment must not serve. */

@@ -8,7 +8,7 @@ import { openPglite } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { rowsOf } from "@/db/rows";
 import { jobRuns } from "@/db/schema";
-import { enqueue } from "./outbox";
+import { enqueue } from "../../lib/jobs/outbox";
 
 const dir = mkdtempSync(path.join(tmpdir(), "evosense-crash-"));
 const pgDir = path.join(dir, "pg");

@@ -1,11 +1,11 @@
 // The HTTP server `npm start` runs: Next.js in-process (as `next start` runs it), with the Evolution webhook
-// answered before Next.js routing by the endpoint the app exposes at boot (lib/server/webhook-endpoint.ts).
+// answered before Next.js routing by the endpoint the app exposes at boot (server/webhook-endpoint.ts).
 //
-//   node scripts/serve.mjs [-p PORT] [-H HOST]     (defaults: $PORT or 3000, every interface)
+//   node server/serve.mjs [-p PORT] [-H HOST]     (defaults: $PORT or 3000, every interface)
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import { markClientAddressStamped, parseTrustedProxies, stampClientAddress } from "../lib/http/client-address.mjs";
-import { root } from "./build.mjs";
+import { root } from "../scripts/build.mjs";
 
 // Like `next start`: a production build runs as production unless the environment says otherwise.
 process.env.NODE_ENV ||= "production";

@@ -7,7 +7,7 @@ import { jobRuns, outbox, plans, tenants } from "@/db/schema";
 import { inngest } from "@/inngest/client";
 import { tenantCreatedFn } from "@/inngest/functions/tenant-created";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
-import { enqueue } from "./outbox";
+import { enqueue } from "../../lib/jobs/outbox";
 import { EmbeddedRunner } from "./runner";
 import { setDatabase } from "@/db/client";
 

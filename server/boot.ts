@@ -1,8 +1,8 @@
 import { getDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { assertNoDemoInProduction, ensureReferenceData, seedDemoData } from "@/db/seed";
+import { assertNoDemoInProduction, ensureReferenceData, seedDemoData } from "@/lib/demo/seed";
 import { env } from "@/lib/env";
-import { startBackgroundWork } from "@/lib/jobs/start";
+import { startBackgroundWork } from "@/server/background-work";
 import { logger } from "@/lib/log";
 import { startRealtimeListener } from "@/lib/realtime/listen";
 

@@ -5,7 +5,7 @@ import { decryptSecret } from "@/lib/security/crypto";
 import { verifyPassword } from "@/lib/security/password";
 import { hashPhone, maskPhone } from "@/lib/security/phone";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
-import { connections, messages, outbox, plans, tenants, users } from "./schema";
+import { connections, messages, outbox, plans, tenants, users } from "../../db/schema";
 import { DEMO_PASSWORD, seedDemoData } from "./seed";
 
 const now = new Date("2026-11-22T12:00:00Z");

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setDatabase, type Database } from "@/db/client";
 import { messages } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/lib/demo/seed";
 import { env } from "@/lib/env";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
 import { evolutionWebhookEndpoint } from "./webhook-endpoint";

@@ -1,8 +1,8 @@
 import { getDatabase } from "@/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
-import { forwardOutbox } from "./forwarder";
-import { EmbeddedRunner } from "./runner";
+import { forwardOutbox } from "../inngest/outbox-forwarder";
+import { EmbeddedRunner } from "../inngest/embedded/runner";
 
 type Worker = { stop: () => Promise<void> };
 

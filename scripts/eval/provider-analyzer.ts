@@ -1,7 +1,7 @@
-import { LOCAL_MODEL_NAME } from "../local";
-import { DEFAULT_PROMPT_VERSION } from "../prompt-versions";
-import { analysisProviderFor } from "../providers/resolve";
-import type { ProviderId } from "../providers/types";
+import { LOCAL_MODEL_NAME } from "../../lib/analysis/model";
+import { DEFAULT_PROMPT_VERSION } from "../../lib/analysis/prompt-versions";
+import { analysisProviderFor } from "../../lib/analysis/providers/resolve";
+import type { ProviderId } from "../../lib/analysis/providers/types";
 import { localEvalAnalyzer, type EvalAnalyzer } from "./run";
 
 /** The evaluation runs whatever provider the environment configures, through the same interface as production. */

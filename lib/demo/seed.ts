@@ -8,9 +8,9 @@ import { hashPassword } from "@/lib/security/password";
 import { hashJid, hashPhone, maskPhone } from "@/lib/security/phone";
 import { rebuildRollups } from "@/lib/rollups/rebuild";
 import { DEFAULT_PLANS } from "@/lib/tenancy/plans";
-import type { Db, Tx } from "./client";
-import { clinicaVidaConversations, lojaCentroConversations, type DemoConversation } from "./demo-conversations";
-import { apiKeys, chats, connections, messages, plans, tenants, users, type PlanLimits } from "./schema";
+import type { Db, Tx } from "../../db/client";
+import { clinicaVidaConversations, lojaCentroConversations, type DemoConversation } from "./conversations";
+import { apiKeys, chats, connections, messages, plans, tenants, users, type PlanLimits } from "../../db/schema";
 
 export const DEMO_PASSWORD = "evosense-demo";
 export const DEMO_WEBHOOK_SECRET = "demo-webhook-secret";

@@ -3,7 +3,7 @@ import { payloadTooLarge, receiveEvolutionWebhook, webhookMaxBytes, type Webhook
 import { logger } from "@/lib/log";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
 
-/** Where `scripts/serve.mjs` finds the endpoint: it runs outside the app's bundle, so the two meet on globalThis. */
+/** Where `server/serve.mjs` finds the endpoint: it runs outside the app's bundle, so the two meet on globalThis. */
 export const WEBHOOK_ENDPOINT_KEY = Symbol.for("evosense.evolutionWebhookEndpoint");
 
 export type NodeEndpoint = (req: IncomingMessage, res: ServerResponse) => void;

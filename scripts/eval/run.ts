@@ -1,5 +1,5 @@
-import { POLARITY_THRESHOLD } from "../polarity";
-import { analyzeLocal, type LocalParams } from "../local";
+import { POLARITY_THRESHOLD } from "../../lib/analysis/polarity";
+import { analyzeLocal, type LocalParams } from "../../lib/analysis/model";
 import { loadGoEmotions, loadUmsab, type Polarity } from "./datasets";
 import { classification, spearman, type Classification } from "./metrics";
 
