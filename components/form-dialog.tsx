@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -36,10 +36,12 @@ export function FormDialog({
   children?: (fieldErrors: Record<string, string[]>) => React.ReactNode;
 }) {
   const [open, setOpen] = useState(false);
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, {});
-  useEffect(() => {
-    if (state.ok) setOpen(false);
-  }, [state]);
+  // The dialog closes as the action succeeds, in the same transition, so no render shows it open with a stale form.
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(async (previous, form) => {
+    const next = await action(previous, form);
+    if (next.ok) setOpen(false);
+    return next;
+  }, {});
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>

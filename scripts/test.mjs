@@ -1,4 +1,4 @@
-// npm test: unit + integration on PGlite, the integration suite again on native PostgreSQL when
+// npm test: lint (types, ESLint with the import walls), unit + integration on PGlite, the integration suite again on native PostgreSQL when
 // TEST_DATABASE_URL is set, then the Playwright e2e run in Chromium. Ends with one summary line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -31,6 +31,9 @@ function countVitest(file) {
 
 const vitest = path.join(root, "node_modules", "vitest", "vitest.mjs");
 const { TEST_DATABASE_URL, ...envWithoutPg } = process.env;
+
+// The walls of the house hold only if a broken one fails the run; lint goes first because it is the quickest.
+if (run("lint", "npm", ["run", "--silent", "lint"], {}) !== 0) totals.failed += 1;
 
 const pgliteReport = path.join(reports, "vitest-pglite.json");
 run("unit + integration (PGlite)", process.execPath, [vitest, "run", "--reporter=default", "--reporter=json", `--outputFile=${pgliteReport}`], {

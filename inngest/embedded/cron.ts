@@ -15,12 +15,12 @@ function parseField(spec: string, { min, max }: { min: number; max: number }): S
   for (const part of spec.split(",")) {
     const [range, stepText] = part.split("/");
     const step = stepText ? Number(stepText) : 1;
-    let [from, to] = range === "*" ? [min, max] : range!.split("-").map(Number) as [number, number?];
-    to ??= stepText ? max : from;
+    const [from, upTo] = range === "*" ? [min, max] : (range!.split("-").map(Number) as [number, number?]);
+    const to = upTo ?? (stepText ? max : from);
     if (!Number.isInteger(from) || !Number.isInteger(to) || !Number.isInteger(step) || step < 1 || from < min || to > max) {
       throw new Error(`invalid cron field "${spec}"`);
     }
-    for (let v = from; v <= to!; v += step) values.add(v);
+    for (let v = from; v <= to; v += step) values.add(v);
   }
   return values;
 }

@@ -1,5 +1,5 @@
 import { cron } from "inngest";
-import { getDb } from "@/db/client";
+import { platformDb } from "@/lib/tenancy/queries";
 import { requeueStrandedAnalyses } from "@/lib/analysis/requests";
 import { requeueDeferredOfActiveTenants } from "@/lib/ingest/requeue-deferred";
 import { inngest } from "../client";
@@ -11,8 +11,8 @@ import { inngest } from "../client";
 export const analysisSweepFn = inngest.createFunction(
   { id: "analysis-sweep", triggers: [cron("*/5 * * * *")] },
   async ({ step }) => {
-    const stranded = await step.run("requeue-stranded", async () => ({ requeued: await requeueStrandedAnalyses(await getDb()) }));
-    const deferred = await step.run("requeue-deferred", async () => ({ requeued: await requeueDeferredOfActiveTenants(await getDb()) }));
+    const stranded = await step.run("requeue-stranded", async () => ({ requeued: await requeueStrandedAnalyses(await platformDb()) }));
+    const deferred = await step.run("requeue-deferred", async () => ({ requeued: await requeueDeferredOfActiveTenants(await platformDb()) }));
     return { stranded: stranded.requeued, deferred: deferred.requeued };
   },
 );

@@ -1,4 +1,4 @@
-import { getDatabase } from "@/db/client";
+import { platformDatabase } from "@/lib/tenancy/queries";
 import { asJobError, recordAnalysisFailure } from "@/lib/analysis/failure";
 import { analyzeMessage } from "@/lib/analysis/pipeline";
 import { inngest } from "../client";
@@ -15,7 +15,7 @@ export const analyzeMessageFn = inngest.createFunction(
     concurrency: [{ key: "event.data.tenantId", limit: ANALYSIS_CONCURRENCY_PER_TENANT }],
     onFailure: async ({ event, error }) => {
       const { tenantId, messageId } = event.data.event.data;
-      const { db } = await getDatabase();
+      const { db } = await platformDatabase();
       await recordAnalysisFailure(db, tenantId, messageId, error.message || "analysis failed");
     },
   },
@@ -26,7 +26,7 @@ export const analyzeMessageFn = inngest.createFunction(
     // any model call and written with ON CONFLICT; applying the same inference twice changes nothing), so each
     // attempt is one invocation. A step would memoise nothing the database does not already keep, and would
     // double the invocations per message (and Inngest's step count).
-    const database = await getDatabase();
+    const database = await platformDatabase();
     try {
       return await analyzeMessage(database, tenantId, messageId, explicit);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { NonRetriableError } from "inngest";
-import { getDb } from "@/db/client";
+import { platformDb } from "@/lib/tenancy/queries";
 import type { ImportProgress } from "@/db/schema";
 import { EvolutionApiError } from "@/lib/history/evolution-client";
 import { importEvolutionPage } from "@/lib/history/evolution-import";
@@ -16,13 +16,13 @@ export const historyImportFn = inngest.createFunction(
     onFailure: async ({ event, error }) => {
       const { tenantId, connectionId } = event.data.event.data;
       const progress: ImportProgress = { source: "evolution", page: 0, pages: null, imported: 0, duplicates: 0, startedAt: new Date().toISOString() };
-      await finishImport(await getDb(), { tenantId, connectionId }, progress, null, error.message, importErrorCode(error));
+      await finishImport(await platformDb(), { tenantId, connectionId }, progress, null, error.message, importErrorCode(error));
     },
   },
   async ({ event, step }) => {
     const target = event.data;
     const claim = await step.run("claim", async () => {
-      const c = await claimImport(await getDb(), target, "evolution");
+      const c = await claimImport(await platformDb(), target, "evolution");
       return { claimed: c.claimed, watermark: c.watermark?.toISOString() ?? null };
     });
     if (!claim.claimed) return { skipped: "an import is already running for this connection" };
@@ -33,7 +33,7 @@ export const historyImportFn = inngest.createFunction(
     for (let page = 1; ; page++) {
       const r = await step.run(`import-page-${page}`, async () => {
         try {
-          return await importEvolutionPage(await getDb(), target.tenantId, target.connectionId, page, watermark);
+          return await importEvolutionPage(await platformDb(), target.tenantId, target.connectionId, page, watermark);
         } catch (e) {
           if (e instanceof EvolutionApiError && [401, 403, 404].includes(e.status)) throw new NonRetriableError(`${importErrorCode(e)}: ${e.message}`);
           // A refused URL stays refused: retrying would only repeat the attempt (the issue saw five).
@@ -43,10 +43,10 @@ export const historyImportFn = inngest.createFunction(
       });
       Object.assign(progress, { page, pages: r.pages, imported: progress.imported + r.imported, duplicates: progress.duplicates + r.duplicates });
       if (r.newest && (!newest || r.newest > newest)) newest = r.newest;
-      await step.run(`report-page-${page}`, async () => reportProgress(await getDb(), target, progress));
+      await step.run(`report-page-${page}`, async () => reportProgress(await platformDb(), target, progress));
       if (page >= r.pages) break;
     }
-    await step.run("finish", async () => finishImport(await getDb(), target, progress, newest ? new Date(newest) : null));
+    await step.run("finish", async () => finishImport(await platformDb(), target, progress, newest ? new Date(newest) : null));
     return progress;
   },
 );

@@ -1,5 +1,5 @@
 import { cron } from "inngest";
-import { getDb } from "@/db/client";
+import { platformDb } from "@/lib/tenancy/queries";
 import { pruneJobHistory } from "@/inngest/embedded/maintenance";
 import { compactDailyRollups } from "@/lib/rollups/compact";
 import { inngest } from "../client";
@@ -7,8 +7,8 @@ import { inngest } from "../client";
 export const jobMaintenanceFn = inngest.createFunction(
   { id: "job-maintenance", triggers: [cron("0 3 * * *")] },
   async ({ step }) => {
-    const pruned = await step.run("prune-job-history", async () => pruneJobHistory(await getDb()));
-    const rollups = await step.run("compact-rollups", async () => compactDailyRollups(await getDb()));
+    const pruned = await step.run("prune-job-history", async () => pruneJobHistory(await platformDb()));
+    const rollups = await step.run("compact-rollups", async () => compactDailyRollups(await platformDb()));
     return { ...pruned, rollupRowsFolded: rollups.folded };
   },
 );

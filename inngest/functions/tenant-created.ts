@@ -1,5 +1,5 @@
 import { NonRetriableError } from "inngest";
-import { getDb } from "@/db/client";
+import { platformDb } from "@/lib/tenancy/queries";
 import { applyDefaultTenantSettings } from "@/lib/tenancy/default-settings";
 import { inngest } from "../client";
 import { tenantCreated } from "../events";
@@ -8,7 +8,7 @@ export const tenantCreatedFn = inngest.createFunction(
   { id: "tenant-created", triggers: [tenantCreated], retries: 5 },
   async ({ event, step }) => {
     const applied = await step.run("apply-default-settings", async () =>
-      applyDefaultTenantSettings(await getDb(), event.data.tenantId),
+      applyDefaultTenantSettings(await platformDb(), event.data.tenantId),
     );
     if (!applied) throw new NonRetriableError(`tenant ${event.data.tenantId} does not exist`);
     return { tenantId: event.data.tenantId };

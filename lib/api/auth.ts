@@ -1,9 +1,8 @@
-import { getDb } from "@/db/client";
+import { findTenantById, findTenantBySlug, platformDb } from "@/lib/tenancy/queries";
 import { resolveApiKey } from "@/lib/api-keys/service";
 import { API_KEY_PREFIX } from "@/lib/api-keys/keys";
 import { auth } from "@/lib/auth/auth";
 import type { Role } from "@/lib/auth/roles";
-import { findTenantById, findTenantBySlug } from "@/lib/tenancy/queries";
 import { TENANT_SUSPENDED, TENANT_SUSPENDED_MESSAGE, tenantServes, tenantServesNow } from "@/lib/tenancy/status";
 import { apiError } from "./respond";
 
@@ -16,7 +15,7 @@ export type ApiPrincipal = { tenantId: string; tenantSlug: string; role: Role; v
  * so this is where suspension is enforced for the API.
  */
 export async function authenticateApi(request: Request, opts: { tenantId?: string } = {}): Promise<ApiPrincipal | Response> {
-  const db = await getDb();
+  const db = await platformDb();
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
   if (bearer) {
     if (!bearer.startsWith(API_KEY_PREFIX)) return apiError(401, "invalid_api_key", "API keys start with evo_.");

@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { getDb } from "@/db/client";
+import { platformDb } from "@/lib/tenancy/queries";
 import { clientAddress } from "@/lib/http/client-address.mjs";
 import { authorizeCredentials } from "./authorize";
 import { baseAuthConfig } from "./config";
@@ -12,7 +12,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      authorize: async (credentials, request) => authorizeCredentials(await getDb(), credentials, clientAddress(request.headers)),
+      authorize: async (credentials, request) => authorizeCredentials(await platformDb(), credentials, clientAddress(request.headers)),
     }),
   ],
 });

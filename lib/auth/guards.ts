@@ -3,10 +3,9 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { findTenantBySlug, platformDb } from "@/lib/tenancy/queries";
 import { requestLogger } from "@/lib/log";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
-import { findTenantBySlug } from "@/lib/tenancy/queries";
 import { TENANT_SUSPENDED, tenantServes } from "@/lib/tenancy/status";
 import { auth } from "./auth";
 import type { Role, SessionUser } from "./roles";
@@ -30,7 +29,7 @@ export async function requireSuperAdmin(): Promise<SessionUser> {
 }
 
 // The tenant layout and its page both resolve the tenant; one read per request serves both.
-const tenantBySlug = cache(async (slug: string) => findTenantBySlug(await getDb(), slug));
+const tenantBySlug = cache(async (slug: string) => findTenantBySlug(await platformDb(), slug));
 
 export type TenantAccess = { user: SessionUser; tenant: NonNullable<Awaited<ReturnType<typeof findTenantBySlug>>> };
 
@@ -125,7 +124,7 @@ export function tenantAction<S extends z.ZodType>(
     const user = await currentUser();
     const slug = formData.get("tenant");
     if (!user || typeof slug !== "string") return { error: "forbidden", at: Date.now() };
-    const tenant = await findTenantBySlug(await getDb(), slug);
+    const tenant = await findTenantBySlug(await platformDb(), slug);
     const allowed =
       tenant && (user.role === "super_admin" || (user.tenantId === tenant.id && roles.includes(user.role)));
     if (!tenant || !allowed) return { error: "forbidden", at: Date.now() };

@@ -1,4 +1,4 @@
-import { getDatabase } from "@/db/client";
+import { platformDatabase } from "@/lib/tenancy/queries";
 import { isRetryableFault } from "@/db/errors";
 import { env } from "@/lib/env";
 import { formatBytes } from "@/lib/http/read-body";
@@ -25,7 +25,7 @@ export const payloadTooLarge = (): WebhookReply => ({
 export async function receiveEvolutionWebhook(req: WebhookRequest & { requestId: string }): Promise<WebhookReply> {
   const log = requestLogger({ requestId: req.requestId });
   try {
-    const database = await getDatabase();
+    const database = await platformDatabase();
     const result = await handleEvolutionWebhook(database.db, req);
     log.info({ status: result.status, code: (result.body.error as { code?: string } | undefined)?.code }, "evolution webhook");
     if (result.stored) {

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { platformDb } from "@/lib/tenancy/queries";
 import type { Role } from "@/lib/auth/roles";
 import { tenantServesNow } from "@/lib/tenancy/status";
 
@@ -21,7 +21,7 @@ export function watchTenantStatus(tenantId: string, role: Role, onRefused: () =>
     if (checking) return;
     checking = true;
     try {
-      if (!(await tenantServesNow(await getDb(), tenantId, role))) {
+      if (!(await tenantServesNow(await platformDb(), tenantId, role))) {
         clearInterval(timer);
         onRefused();
       }

@@ -1,6 +1,16 @@
-import { and, count, eq, isNull, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { and, count, eq, sql } from "drizzle-orm";
+import { getDatabase, getDb, type Database, type Db, type DbOrTx } from "@/db/client";
 import { messages, plans, tenants, users } from "@/db/schema";
+
+/**
+ * The owner-role handle, which row-level security does not confine: for what runs before a tenant is known (a slug,
+ * an API key, a login) or spans tenants (the super-admin console, the jobs). Tenant data is read through withTenant
+ * (lib/tenancy/with-tenant.ts); every cross-tenant access is a call of this function, so a review can find them all.
+ */
+export const platformDb = (): Promise<Db> => getDb();
+
+/** The same handle with its driver kind, for what needs more than queries (LISTEN/NOTIFY, analysis runs). */
+export const platformDatabase = (): Promise<Database> => getDatabase();
 
 // Tenant lookups by slug run as the owner role: the slug is how a request names its tenant, before any
 // tenant transaction exists. Callers must still check the user belongs to the tenant (lib/auth/guards).

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { getDb, type Db, type Tx } from "@/db/client";
+import { type Db, type Tx } from "@/db/client";
+import { platformDb } from "@/lib/tenancy/queries";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -16,7 +17,7 @@ export class InvalidTenantIdError extends Error {
  */
 export async function withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>, db?: Db): Promise<T> {
   if (!UUID.test(tenantId)) throw new InvalidTenantIdError(tenantId);
-  const database = db ?? (await getDb());
+  const database = db ?? (await platformDb());
   return database.transaction(async (tx) => {
     // One round trip: set_config('role', …, true) is SET LOCAL ROLE. Awaited before anything else runs: not
     // every driver keeps issue order within a transaction (PGlite did not), and isolation must not depend on it.

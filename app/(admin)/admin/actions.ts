@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { platformDb } from "@/lib/tenancy/queries";
 import { retryFailedAnalysis } from "@/lib/analysis/requests";
 import { ActionError, adminAction } from "@/lib/auth/guards";
 import { ConflictError, createTenant, createTenantUser, setTenantStatus } from "@/lib/tenancy/admin";
@@ -21,18 +21,18 @@ async function asAction<T>(run: () => Promise<T>): Promise<T> {
 }
 
 export const createTenantAction = adminAction(createTenantSchema, async (input, user) =>
-  asAction(async () => createTenant(await getDb(), user, input)),
+  asAction(async () => createTenant(await platformDb(), user, input)),
 );
 
 export const createUserAction = adminAction(createUserSchema, async (input, user) =>
-  asAction(async () => createTenantUser(await getDb(), user, input)),
+  asAction(async () => createTenantUser(await platformDb(), user, input)),
 );
 
 export const setTenantStatusAction = adminAction(tenantStatusSchema, async (input, user) =>
-  asAction(async () => setTenantStatus(await getDb(), user, input.tenantId, input.status)),
+  asAction(async () => setTenantStatus(await platformDb(), user, input.tenantId, input.status)),
 );
 
 export const retryAnalysisAdminAction = adminAction(z.object({ tenantId: z.uuid(), messageId: z.uuid() }), async (input) => {
-  if (!(await retryFailedAnalysis(await getDb(), input.tenantId, input.messageId))) throw new ActionError("not_found");
+  if (!(await retryFailedAnalysis(await platformDb(), input.tenantId, input.messageId))) throw new ActionError("not_found");
   revalidatePath("/admin");
 });

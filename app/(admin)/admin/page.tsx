@@ -3,7 +3,7 @@ import { AppShell } from "@/components/app-shell";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { getDb } from "@/db/client";
+import { listPlans, listTenantsWithCounts, platformDb } from "@/lib/tenancy/queries";
 import { listRecentAudit } from "@/lib/audit/queries";
 import { listUnclaimedInstances } from "@/lib/ingest/queries";
 import { RetryAnalysisButton } from "@/components/retry-analysis-button";
@@ -14,7 +14,6 @@ import { requireSuperAdmin } from "@/lib/auth/guards";
 import { adminStrings } from "@/lib/i18n/dictionaries/admin";
 import { common } from "@/lib/i18n/dictionaries/common";
 import { getT } from "@/lib/i18n/server";
-import { listPlans, listTenantsWithCounts } from "@/lib/tenancy/queries";
 import { CreateTenantForm } from "./create-tenant-form";
 import { CreateUserForm } from "./create-user-form";
 import { retryAnalysisAdminAction } from "./actions";
@@ -25,7 +24,7 @@ export const metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   const user = await requireSuperAdmin();
-  const db = await getDb();
+  const db = await platformDb();
   const [tenantRows, plans, audit, unclaimed, failed] = await Promise.all([
     listTenantsWithCounts(db),
     listPlans(db),

@@ -3,7 +3,7 @@ import { logoutAction } from "@/lib/auth/session-actions";
 import { LocaleSwitch } from "@/components/locale-switch";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { getDb } from "@/db/client";
+import { platformDb } from "@/lib/tenancy/queries";
 import { currentUser } from "@/lib/auth/guards";
 import { homePath } from "@/lib/auth/roles";
 import { authStrings } from "@/lib/i18n/dictionaries/auth";
@@ -20,7 +20,7 @@ export const metadata = { title: "Conta suspensa" };
 export default async function SuspendedPage() {
   const user = await currentUser();
   if (!user) redirect("/login");
-  if (!user.tenantId || (await tenantServesNow(await getDb(), user.tenantId, user.role))) redirect(homePath(user));
+  if (!user.tenantId || (await tenantServesNow(await platformDb(), user.tenantId, user.role))) redirect(homePath(user));
   const { t, locale } = await getT(authStrings);
   const { t: tc } = await getT(common);
   return (

@@ -1,11 +1,10 @@
-import { getDb } from "@/db/client";
+import { findTenantById, platformDb } from "@/lib/tenancy/queries";
 import { authenticateApi } from "@/lib/api/auth";
 import { readJsonBody } from "@/lib/api/read-json";
 import { apiError, invalidInput } from "@/lib/api/respond";
 import { ConnectionError, createConnection, webhookUrl } from "@/lib/connections/service";
 import { createConnectionSchema } from "@/lib/connections/schemas";
 import { listConnectionsPublic } from "@/lib/messages/queries";
-import { findTenantById } from "@/lib/tenancy/queries";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { decryptSecret } from "@/lib/security/crypto";
 
@@ -35,7 +34,7 @@ export async function POST(request: Request) {
   if (!body.ok) return body.response;
   const input = createConnectionSchema.safeParse(body.value);
   if (!input.success) return invalidInput(input.error);
-  const db = await getDb();
+  const db = await platformDb();
   const tenant = await findTenantById(db, principal.tenantId);
   if (!tenant) return apiError(404, "tenant_not_found", "Tenant not found.");
   try {

@@ -1,6 +1,5 @@
-import { getDb } from "@/db/client";
+import { findTenantById, platformDb } from "@/lib/tenancy/queries";
 import { authenticateApi } from "@/lib/api/auth";
-import { findTenantById } from "@/lib/tenancy/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +7,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const principal = await authenticateApi(request);
   if (principal instanceof Response) return principal;
-  const tenant = await findTenantById(await getDb(), principal.tenantId);
+  const tenant = await findTenantById(await platformDb(), principal.tenantId);
   return Response.json({
     data: {
       userId: principal.userId,

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { getDb } from "@/db/client";
+import { platformDb } from "@/lib/tenancy/queries";
 import { EMOTIONS, type Emotion } from "@/lib/analysis/model/types";
 import { embeddingProvider } from "@/lib/analysis/providers/resolve";
 import { LOCAL_EMBEDDING_MODEL } from "@/lib/analysis/model";
@@ -80,7 +80,7 @@ async function SearchResults({ tenant, query, allowed }: { tenant: Tenant; query
   let hits: Hit[] = [];
   if (query.q.length >= 2) {
     hits = allowed
-      ? (await semanticSearch(await getDb(), tenant.id, { query: query.q, filters, limit: 30 })).results
+      ? (await semanticSearch(await platformDb(), tenant.id, { query: query.q, filters, limit: 30 })).results
       : (await withTenant(tenant.id, (tx) => textSearch(tx, tenant.id, query.q, filters, 30))).map((m) => ({ ...m, matchedBy: ["words"] }));
   }
   const clock = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: tenant.timezone });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getDatabase } from "@/db/client";
+import { platformDatabase } from "@/lib/tenancy/queries";
 import { analyzeNow } from "@/lib/analysis/analyze-now";
 import { InvalidAnalysisOutputError, ProviderRateLimitError, ProviderUnavailableError } from "@/lib/analysis/errors";
 import { ProviderNotConfiguredError } from "@/lib/analysis/providers/resolve";
@@ -23,7 +23,7 @@ export async function POST(request: Request) {
   if (!json.ok) return json.response;
   const body = bodySchema.safeParse(json.value);
   if (!body.success) return invalidInput(body.error);
-  const database = await getDatabase();
+  const database = await platformDatabase();
   try {
     const result = await analyzeNow(database, body.data.message_id, body.data.prompt_version_id);
     if (!result.ok) return apiError(STATUS[result.code], result.code, result.message);

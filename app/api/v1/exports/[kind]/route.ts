@@ -1,9 +1,8 @@
-import { getDb } from "@/db/client";
+import { findTenantById, platformDb } from "@/lib/tenancy/queries";
 import { authenticateApi } from "@/lib/api/auth";
 import { apiError, invalidInput } from "@/lib/api/respond";
 import { conversationQuerySchema } from "@/lib/conversations/schemas";
 import { EXPORT_KINDS, ExportLimitError, exportCsv, type ExportKind } from "@/lib/exports/service";
-import { findTenantById } from "@/lib/tenancy/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -16,10 +15,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
   if (principal instanceof Response) return principal;
   const query = conversationQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return invalidInput(query.error);
-  const tenant = await findTenantById(await getDb(), principal.tenantId);
+  const tenant = await findTenantById(await platformDb(), principal.tenantId);
   if (!tenant) return apiError(404, "not_found", "No such tenant.");
   try {
-    const { csv, rows } = await exportCsv(await getDb(), tenant, principal.userId, kind, query.data);
+    const { csv, rows } = await exportCsv(await platformDb(), tenant, principal.userId, kind, query.data);
     const day = new Date().toISOString().slice(0, 10);
     return new Response(csv, {
       headers: {

@@ -1,10 +1,9 @@
-import { getDb } from "@/db/client";
+import { findTenantById, platformDb } from "@/lib/tenancy/queries";
 import { authenticateApi } from "@/lib/api/auth";
 import { readJsonBody } from "@/lib/api/read-json";
 import { apiError, invalidInput } from "@/lib/api/respond";
 import { semanticSearchSchema } from "@/lib/search/schemas";
 import { semanticSearch } from "@/lib/search/semantic";
-import { findTenantById } from "@/lib/tenancy/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +15,7 @@ export async function POST(request: Request) {
   if (!body.ok) return body.response;
   const input = semanticSearchSchema.safeParse(body.value);
   if (!input.success) return invalidInput(input.error);
-  const db = await getDb();
+  const db = await platformDb();
   const tenant = await findTenantById(db, principal.tenantId);
   if (!tenant?.planLimits.semanticSearch) {
     return apiError(403, "plan_limit", "Semantic search is not part of this plan (Pro and above); full-text search stays available in GET /api/v1/messages?q=.");

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
+import { platformDb } from "@/lib/tenancy/queries";
 import { ActionError, tenantAction } from "@/lib/auth/guards";
 import { ConnectionError, createConnection, deleteConnection, updateConnection } from "@/lib/connections/service";
 import { createConnectionSchema, deleteConnectionSchema, updateConnectionSchema } from "@/lib/connections/schemas";
@@ -22,25 +22,25 @@ async function asAction<T>(slug: string, run: () => Promise<T>): Promise<T> {
 }
 
 export const createConnectionAction = tenantAction(createConnectionSchema, async (input, { user, tenant }) =>
-  asAction(tenant.slug, async () => createConnection(await getDb(), tenant, user, input)),
+  asAction(tenant.slug, async () => createConnection(await platformDb(), tenant, user, input)),
 );
 
 export const updateConnectionAction = tenantAction(updateConnectionSchema, async (input, { user, tenant }) =>
-  asAction(tenant.slug, async () => updateConnection(await getDb(), tenant, user, input)),
+  asAction(tenant.slug, async () => updateConnection(await platformDb(), tenant, user, input)),
 );
 
 export const deleteConnectionAction = tenantAction(deleteConnectionSchema, async (input, { user, tenant }) =>
-  asAction(tenant.slug, async () => deleteConnection(await getDb(), tenant, user, input.connectionId)),
+  asAction(tenant.slug, async () => deleteConnection(await platformDb(), tenant, user, input.connectionId)),
 );
 
 export const importHistoryAction = tenantAction(importHistorySchema, async (input, { user, tenant }) => {
-  if (!(await requestHistoryImport(await getDb(), tenant.id, user, input.connectionId))) throw new ActionError("not_found");
+  if (!(await requestHistoryImport(await platformDb(), tenant.id, user, input.connectionId))) throw new ActionError("not_found");
   revalidatePath(`/t/${tenant.slug}/settings/connections`);
 });
 
 export const uploadExportAction = tenantAction(uploadExportSchema, async (input, { tenant }) => {
   try {
-    const result = await importWhatsAppExport(await getDb(), tenant.id, input.connectionId, { content: await input.file.text(), ownerName: input.ownerName });
+    const result = await importWhatsAppExport(await platformDb(), tenant.id, input.connectionId, { content: await input.file.text(), ownerName: input.ownerName });
     revalidatePath(`/t/${tenant.slug}/settings/connections`);
     return { reveal: `${result.contact}: ${result.imported} / ${result.duplicates}` };
   } catch (e) {
@@ -50,6 +50,6 @@ export const uploadExportAction = tenantAction(uploadExportSchema, async (input,
 });
 
 export const setStoredTextAction = tenantAction(storedTextSchema, async (input, { user, tenant }) => {
-  await setStoredText(await getDb(), tenant.id, user, input.storedText);
+  await setStoredText(await platformDb(), tenant.id, user, input.storedText);
   revalidatePath(`/t/${tenant.slug}/settings/connections`);
 });

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { getDb } from "@/db/client";
+import { platformDb } from "@/lib/tenancy/queries";
 import { requireTenant } from "@/lib/auth/guards";
 import { listConnectionViews, webhookUrl } from "@/lib/connections/service";
 import { common } from "@/lib/i18n/dictionaries/common";
@@ -19,7 +19,7 @@ const STATE_VARIANT = { open: "success", connecting: "warning", created: "second
 export default async function ConnectionsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
   const { tenant } = await requireTenant(slug, ["admin"]);
-  const connections = await listConnectionViews(await getDb(), tenant.id);
+  const connections = await listConnectionViews(await platformDb(), tenant.id);
   const { t, locale } = await getT(connectionStrings);
   const { t: tc } = await getT(common);
   const url = webhookUrl();

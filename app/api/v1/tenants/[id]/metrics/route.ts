@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { findTenantById, platformDb } from "@/lib/tenancy/queries";
 import { authenticateApi } from "@/lib/api/auth";
 import { apiError, invalidInput } from "@/lib/api/respond";
 import { countConversations } from "@/lib/conversations/queries";
@@ -7,7 +7,6 @@ import { conversationQuerySchema } from "@/lib/conversations/schemas";
 import { resolvePeriod } from "@/lib/metrics/period";
 import { getTenantMetrics } from "@/lib/metrics/queries";
 import { metricsQuerySchema } from "@/lib/metrics/schemas";
-import { findTenantById } from "@/lib/tenancy/queries";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +21,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (principal.tenantId !== id) return apiError(404, "not_found", "No such tenant.");
   const query = metricsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return invalidInput(query.error);
-  const tenant = await findTenantById(await getDb(), id);
+  const tenant = await findTenantById(await platformDb(), id);
   if (!tenant) return apiError(404, "not_found", "No such tenant.");
   const period = resolvePeriod(tenant.timezone, query.data.from, query.data.to);
   const filters = { ...period, connectionId: query.data.connection_id, emotion: query.data.emotion };
