@@ -117,6 +117,8 @@ describe("analysed messages through the API", () => {
     expect((await metrics(`/api/v1/tenants/${loja.id}/metrics`, DEMO_API_KEY)).status).toBe(200);
     expect((await metrics(`/api/v1/tenants/${loja.id}/metrics`, clinicaKey)).status).toBe(404);
     expect((await metrics(`/api/v1/tenants/${loja.id}/metrics?from=ontem`, DEMO_API_KEY)).status).toBe(422);
+    // A day the calendar does not have is refused as the dashboard refuses it, not rolled over into March.
+    expect((await metrics(`/api/v1/tenants/${loja.id}/metrics?from=2026-02-31`, DEMO_API_KEY)).status).toBe(422);
     const me = (await (await getMe(new Request("http://evosense.test/api/v1/me", { headers: { authorization: `Bearer ${clinicaKey}` } }))).json()) as { data: { tenant: { slug: string }; via: string } };
     expect(me.data).toMatchObject({ via: "api_key", tenant: { slug: "clinica-vida" } });
   });

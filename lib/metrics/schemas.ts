@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EMOTIONS } from "@/lib/analysis/model/types";
+import { dayParam as day } from "@/lib/url-params";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
 
 /** `from`/`to` are local days of the tenant (inclusive); default: the last 30 days. */
 export const metricsQuerySchema = z

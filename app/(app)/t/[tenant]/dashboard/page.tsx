@@ -10,8 +10,6 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { requireTenant } from "@/lib/auth/guards";
 import { describeAnalysisModel } from "@/lib/analysis/model-info";
 import { EMOTIONS, type Emotion, type Tone } from "@/lib/analysis/model/types";
-import { countConversations } from "@/lib/conversations/queries";
-import { conversationQuerySchema } from "@/lib/conversations/schemas";
 import { analysisStrings } from "@/lib/i18n/dictionaries/analysis";
 import { dashboardStrings } from "@/lib/i18n/dictionaries/dashboard";
 import { emotionStrings, toneStrings } from "@/lib/i18n/dictionaries/emotions";
@@ -20,7 +18,7 @@ import { getT } from "@/lib/i18n/server";
 import { listConnectionsPublic } from "@/lib/messages/queries";
 import { readDashboardQuery } from "@/lib/metrics/dashboard-query";
 import { RANGES } from "@/lib/metrics/period";
-import { getTenantMetrics } from "@/lib/metrics/queries";
+import { dashboardFigures } from "@/lib/metrics/dashboard";
 import { getAnalysisBacklog } from "@/lib/tenancy/queries";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { cn } from "@/lib/utils";
@@ -99,17 +97,15 @@ async function DashboardBody({
   filters: Filters;
   connectionList: Awaited<ReturnType<typeof listConnectionsPublic>>;
 }) {
-  const conversationFilter = (days: { from: string; to: string }) =>
-    conversationQuerySchema.parse({ from: days.from, to: days.to, connection: connectionId, emotion });
-  const [backlog, metrics, before, conversations, conversationsBefore] = await withTenant(tenant.id, (tx) =>
+  const [backlog, metrics, before] = await withTenant(tenant.id, (tx) =>
     Promise.all([
       getAnalysisBacklog(tx, tenant.id),
-      getTenantMetrics(tx, tenant.id, { ...period, connectionId, emotion }),
-      getTenantMetrics(tx, tenant.id, { ...previous, connectionId, emotion }),
-      countConversations(tx, tenant.id, conversationFilter(period), tenant.timezone),
-      countConversations(tx, tenant.id, conversationFilter(previous), tenant.timezone),
+      dashboardFigures(tx, tenant.id, tenant.timezone, { ...period, connectionId, emotion }),
+      dashboardFigures(tx, tenant.id, tenant.timezone, { ...previous, connectionId, emotion }),
     ]),
   );
+  const conversations = metrics.conversations;
+  const conversationsBefore = before.conversations;
   const { t, locale } = await getT(dashboardStrings);
   const { t: ta } = await getT(analysisStrings);
   const { t: te } = await getT(emotionStrings);

@@ -2,10 +2,8 @@ import { z } from "zod";
 import { findTenantById, platformDb } from "@/lib/tenancy/queries";
 import { authenticateApi } from "@/lib/api/auth";
 import { apiError, invalidInput } from "@/lib/api/respond";
-import { countConversations } from "@/lib/conversations/queries";
-import { conversationQuerySchema } from "@/lib/conversations/schemas";
 import { resolvePeriod } from "@/lib/metrics/period";
-import { getTenantMetrics } from "@/lib/metrics/queries";
+import { dashboardFigures } from "@/lib/metrics/dashboard";
 import { metricsQuerySchema } from "@/lib/metrics/schemas";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
@@ -25,11 +23,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!tenant) return apiError(404, "not_found", "No such tenant.");
   const period = resolvePeriod(tenant.timezone, query.data.from, query.data.to);
   const filters = { ...period, connectionId: query.data.connection_id, emotion: query.data.emotion };
-  const [metrics, conversations] = await withTenant(id, (tx) =>
-    Promise.all([
-      getTenantMetrics(tx, id, filters),
-      countConversations(tx, id, conversationQuerySchema.parse({ from: period.from, to: period.to, connection: filters.connectionId, emotion: filters.emotion }), tenant.timezone),
-    ]),
-  );
-  return Response.json({ data: { tenantId: id, timezone: tenant.timezone, ...metrics, conversations } });
+  const figures = await withTenant(id, (tx) => dashboardFigures(tx, id, tenant.timezone, filters));
+  return Response.json({ data: { tenantId: id, timezone: tenant.timezone, ...figures } });
 }
