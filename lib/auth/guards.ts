@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import { findTenantBySlug, platformDb } from "@/lib/tenancy/queries";
+import { AppError } from "@/lib/errors";
 import { requestLogger } from "@/lib/log";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
 import { TENANT_SUSPENDED, tenantServes } from "@/lib/tenancy/status";
@@ -72,8 +73,8 @@ function fieldErrors(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-/** A known, user-facing failure (validation beyond the schema, conflicts, limits). */
-export class ActionError extends Error {}
+/** A refusal raised by an action itself (a row that is not there, a suspended tenant); its code is a dictionary key. */
+export class ActionError extends AppError {}
 
 async function runAction<T>(run: () => Promise<T>, context: { userId: string; tenantId?: string }): Promise<ActionState> {
   const log = requestLogger({ requestId: (await headers()).get(REQUEST_ID_HEADER) ?? undefined, tenantId: context.tenantId });
@@ -83,9 +84,9 @@ async function runAction<T>(run: () => Promise<T>, context: { userId: string; te
     const reveal = typeof result === "object" && result !== null && "reveal" in result ? String(result.reveal) : undefined;
     return { ok: true, at: Date.now(), ...(reveal ? { reveal } : {}) };
   } catch (e) {
-    if (e instanceof ActionError) {
-      log.info({ userId: context.userId, refused: e.message }, "action refused");
-      return { error: e.message, at: Date.now() };
+    if (e instanceof AppError) {
+      log.info({ userId: context.userId, refused: e.code }, "action refused");
+      return { error: e.code, at: Date.now() };
     }
     log.error({ userId: context.userId, err: e }, "action failed");
     throw e;

@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/queries";
@@ -10,13 +11,21 @@ import type { ImportProgress, PlanLimits } from "@/db/schema";
 import * as q from "./queries";
 import type { CreateConnectionInput, UpdateConnectionInput } from "./schemas";
 
-/** A user-facing refusal; `code` is a dictionary key of the connections page, `detail` is for API clients. */
-export class ConnectionError extends Error {
+const REFUSALS = {
+  instance_taken: [409, "This instance name is already used by a connection."],
+  plan_limit: [403, "The tenant's plan allows no more connections."],
+  not_found: [404, "Connection not found."],
+  outbound_url_refused: [422, "The Evolution base URL points to an internal, local or reserved address (or carries a user name and password), which EvoSense does not reach; use the Evolution server's public address."],
+} as const;
+
+/** A refusal of the connections page (its code is a dictionary key there); `detail` adds what API clients need. */
+export class ConnectionError extends AppError {
   constructor(
-    readonly code: "instance_taken" | "plan_limit" | "not_found" | "outbound_url_refused",
+    override readonly code: keyof typeof REFUSALS,
     readonly detail?: string,
   ) {
-    super(detail ? `${code}: ${detail}` : code);
+    const [status, message] = REFUSALS[code];
+    super(code, status, detail ? `${message} (${detail})` : message);
   }
 }
 

@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors";
 import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { dataExports, messages, type PlanLimits } from "@/db/schema";
@@ -13,10 +14,9 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 const MAX_CONVERSATIONS = 50_000;
 const MAX_MESSAGES = 200_000;
 
-export class ExportLimitError extends Error {
+export class ExportLimitError extends AppError {
   constructor(readonly limit: number) {
-    super(`This plan allows ${limit} exports a day; the limit is reached. It resets at midnight (tenant time), or upgrade the plan.`);
-    this.name = "ExportLimitError";
+    super("export_limit", 429, `This plan allows ${limit} exports a day; the limit is reached. It resets at midnight (tenant time), or upgrade the plan.`);
   }
 }
 

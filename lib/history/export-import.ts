@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors";
 import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { NormalizedMessage } from "@/lib/evolution/normalize";
@@ -55,8 +56,9 @@ export async function importWhatsAppExport(db: Db, tenantId: string, connectionI
   return { contact, imported: progress.imported, duplicates: progress.duplicates };
 }
 
-export class ExportImportError extends Error {
-  constructor(readonly code: "not_found" | "no_messages" | "no_contact" | "import_running") {
-    super(code);
+/** Why a WhatsApp export was not imported; the code is a dictionary key of the connections page. */
+export class ExportImportError extends AppError {
+  constructor(code: "not_found" | "no_messages" | "no_contact" | "import_running") {
+    super(code, code === "not_found" ? 404 : code === "import_running" ? 409 : 422);
   }
 }

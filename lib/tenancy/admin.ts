@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/queries";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -9,7 +10,12 @@ import { findPlan, findTenantBySlug, insertTenant, updateTenantStatus } from "./
 import type { createTenantSchema, createUserSchema } from "./schemas";
 import type { z } from "zod";
 
-export class ConflictError extends Error {}
+/** A tenant or user the console cannot create or change as asked; the code is a dictionary key of the admin page. */
+export class ConflictError extends AppError {
+  constructor(code: "slug_taken" | "unknown_plan" | "email_taken" | "tenant_not_found") {
+    super(code, code === "tenant_not_found" ? 404 : 409);
+  }
+}
 
 type Actor = Pick<SessionUser, "id" | "email">;
 

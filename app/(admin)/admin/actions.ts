@@ -5,19 +5,13 @@ import { z } from "zod";
 import { platformDb } from "@/lib/tenancy/queries";
 import { retryFailedAnalysis } from "@/lib/analysis/requests";
 import { ActionError, adminAction } from "@/lib/auth/guards";
-import { ConflictError, createTenant, createTenantUser, setTenantStatus } from "@/lib/tenancy/admin";
+import { createTenant, createTenantUser, setTenantStatus } from "@/lib/tenancy/admin";
 import { createTenantSchema, createUserSchema, tenantStatusSchema } from "@/lib/tenancy/schemas";
 
-/** Domain conflicts become form messages (their code is a dictionary key); anything else is a real error. */
 async function asAction<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    const result = await run();
-    revalidatePath("/admin");
-    return result;
-  } catch (e) {
-    if (e instanceof ConflictError) throw new ActionError(e.message);
-    throw e;
-  }
+  const result = await run();
+  revalidatePath("/admin");
+  return result;
 }
 
 export const createTenantAction = adminAction(createTenantSchema, async (input, user) =>

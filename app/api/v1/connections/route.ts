@@ -1,8 +1,8 @@
 import { findTenantById, platformDb } from "@/lib/tenancy/queries";
 import { authenticateApi } from "@/lib/api/auth";
 import { readJsonBody } from "@/lib/api/read-json";
-import { apiError, invalidInput } from "@/lib/api/respond";
-import { ConnectionError, createConnection, webhookUrl } from "@/lib/connections/service";
+import { apiError, errorResponse, invalidInput } from "@/lib/api/respond";
+import { createConnection, webhookUrl } from "@/lib/connections/service";
 import { createConnectionSchema } from "@/lib/connections/schemas";
 import { listConnectionsPublic } from "@/lib/messages/queries";
 import { withTenant } from "@/lib/tenancy/with-tenant";
@@ -18,12 +18,6 @@ export async function GET(request: Request) {
   return Response.json({ data });
 }
 
-const CONFLICTS = {
-  instance_taken: [409, "This instance name is already used by a connection."],
-  plan_limit: [403, "The tenant's plan allows no more connections."],
-  not_found: [404, "Connection not found."],
-  outbound_url_refused: [422, "The Evolution base URL points to an internal, local or reserved address (or carries a user name and password), which EvoSense does not reach; use the Evolution server's public address."],
-} as const;
 
 // POST /api/v1/connections {name, instanceName, evolutionBaseUrl, instanceToken} — tenant admins and API keys.
 export async function POST(request: Request) {
@@ -44,10 +38,6 @@ export async function POST(request: Request) {
       { status: 201 },
     );
   } catch (e) {
-    if (e instanceof ConnectionError) {
-      const [status, message] = CONFLICTS[e.code];
-      return apiError(status, e.code, e.detail ? `${message} (${e.detail})` : message);
-    }
-    throw e;
+    return errorResponse(e);
   }
 }

@@ -1,8 +1,8 @@
 import { findTenantById, platformDb } from "@/lib/tenancy/queries";
 import { authenticateApi } from "@/lib/api/auth";
-import { apiError, invalidInput } from "@/lib/api/respond";
+import { apiError, errorResponse, invalidInput } from "@/lib/api/respond";
 import { conversationQuerySchema } from "@/lib/conversations/schemas";
-import { EXPORT_KINDS, ExportLimitError, exportCsv, type ExportKind } from "@/lib/exports/service";
+import { EXPORT_KINDS, exportCsv, type ExportKind } from "@/lib/exports/service";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +28,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
       },
     });
   } catch (error) {
-    if (error instanceof ExportLimitError) return apiError(429, "export_limit", error.message);
-    throw error;
+    return errorResponse(error);
   }
 }

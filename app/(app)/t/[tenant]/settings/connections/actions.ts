@@ -3,22 +3,17 @@
 import { revalidatePath } from "next/cache";
 import { platformDb } from "@/lib/tenancy/queries";
 import { ActionError, tenantAction } from "@/lib/auth/guards";
-import { ConnectionError, createConnection, deleteConnection, updateConnection } from "@/lib/connections/service";
+import { createConnection, deleteConnection, updateConnection } from "@/lib/connections/service";
 import { createConnectionSchema, deleteConnectionSchema, updateConnectionSchema } from "@/lib/connections/schemas";
-import { ExportImportError, importWhatsAppExport } from "@/lib/history/export-import";
+import { importWhatsAppExport } from "@/lib/history/export-import";
 import { requestHistoryImport } from "@/lib/history/request-import";
 import { importHistorySchema, uploadExportSchema } from "@/lib/history/schemas";
 import { setStoredText, storedTextSchema } from "@/lib/tenancy/settings";
 
 async function asAction<T>(slug: string, run: () => Promise<T>): Promise<T> {
-  try {
-    const result = await run();
-    revalidatePath(`/t/${slug}/settings/connections`);
-    return result;
-  } catch (e) {
-    if (e instanceof ConnectionError) throw new ActionError(e.code);
-    throw e;
-  }
+  const result = await run();
+  revalidatePath(`/t/${slug}/settings/connections`);
+  return result;
 }
 
 export const createConnectionAction = tenantAction(createConnectionSchema, async (input, { user, tenant }) =>
@@ -39,14 +34,9 @@ export const importHistoryAction = tenantAction(importHistorySchema, async (inpu
 });
 
 export const uploadExportAction = tenantAction(uploadExportSchema, async (input, { tenant }) => {
-  try {
-    const result = await importWhatsAppExport(await platformDb(), tenant.id, input.connectionId, { content: await input.file.text(), ownerName: input.ownerName });
-    revalidatePath(`/t/${tenant.slug}/settings/connections`);
-    return { reveal: `${result.contact}: ${result.imported} / ${result.duplicates}` };
-  } catch (e) {
-    if (e instanceof ExportImportError) throw new ActionError(e.code);
-    throw e;
-  }
+  const result = await importWhatsAppExport(await platformDb(), tenant.id, input.connectionId, { content: await input.file.text(), ownerName: input.ownerName });
+  revalidatePath(`/t/${tenant.slug}/settings/connections`);
+  return { reveal: `${result.contact}: ${result.imported} / ${result.duplicates}` };
 });
 
 export const setStoredTextAction = tenantAction(storedTextSchema, async (input, { user, tenant }) => {
