@@ -2,7 +2,7 @@ import Link from "next/link";
 import { AppShell } from "@/components/app-shell";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { DataTable, TableCard } from "@/components/data-table";
 import { listPlans, listTenantsWithCounts, platformDb } from "@/lib/tenancy/queries";
 import { listRecentAudit } from "@/lib/audit/queries";
 import { listUnclaimedInstances } from "@/lib/ingest/queries";
@@ -72,73 +72,66 @@ export default async function AdminPage() {
         />
       </div>
 
-      <Card>
-        <CardContent className="p-0">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("tenant")}</TableHead>
-                <TableHead>{t("plan")}</TableHead>
-                <TableHead>{t("status")}</TableHead>
-                <TableHead className="text-right">{t("users")}</TableHead>
-                <TableHead className="text-right">{t("messages")}</TableHead>
-                <TableHead className="text-right">{t("actions")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {tenantRows.length === 0 ? (
-                <TableRow>
-                  <TableCell colSpan={6} className="py-10 text-center text-muted-foreground">
-                    {t("empty")}
-                  </TableCell>
-                </TableRow>
-              ) : (
-                tenantRows.map((tenant) => (
-                  <TableRow key={tenant.id} data-testid={`tenant-row-${tenant.slug}`}>
-                    <TableCell>
-                      <Link href={`/t/${tenant.slug}/dashboard`} className="font-medium hover:underline">
-                        {tenant.name}
-                      </Link>
-                      <div className="text-xs text-muted-foreground">{tenant.slug}</div>
-                    </TableCell>
-                    <TableCell>{tenant.planName}</TableCell>
-                    <TableCell>
-                      <Badge variant={tenant.status === "active" ? "secondary" : "destructive"}>{t(tenant.status)}</Badge>
-                    </TableCell>
-                    <TableCell className="text-right tabular-nums">{numbers.format(tenant.userCount)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{numbers.format(tenant.messageCount)}</TableCell>
-                    <TableCell>
-                      <div className="flex justify-end gap-2">
-                        <CreateUserForm
-                          tenantId={tenant.id}
-                          strings={{
-                            newUser: t("newUser"),
-                            description: t("newUserDescription", { tenant: tenant.name }),
-                            name: t("name"),
-                            email: t("email"),
-                            role: t("role"),
-                            roleAdmin: t("roleAdmin"),
-                            roleViewer: t("roleViewer"),
-                            password: t("password"),
-                            create: tc("create"),
-                            cancel: tc("cancel"),
-                            errors,
-                          }}
-                        />
-                        {tenant.status === "active" ? (
-                          <TenantStatusButton tenantId={tenant.id} status="suspended" label={t("suspend")} confirm={{ title: t("suspendTitle", { name: tenant.name }), body: t("suspendBody"), cancel: tc("cancel"), errors }} />
-                        ) : (
-                          <TenantStatusButton tenantId={tenant.id} status="active" label={t("reactivate")} />
-                        )}
-                      </div>
-                    </TableCell>
-                  </TableRow>
-                ))
-              )}
-            </TableBody>
-          </Table>
-        </CardContent>
-      </Card>
+      <TableCard>
+        <DataTable
+          rows={tenantRows}
+          rowKey={(tenant) => tenant.id}
+          rowTestId={(tenant) => `tenant-row-${tenant.slug}`}
+          empty={t("empty")}
+          columns={[
+            {
+              key: "tenant",
+              header: t("tenant"),
+              cell: (tenant) => (
+                <>
+                  <Link href={`/t/${tenant.slug}/dashboard`} className="font-medium hover:underline">
+                    {tenant.name}
+                  </Link>
+                  <div className="text-xs text-muted-foreground">{tenant.slug}</div>
+                </>
+              ),
+            },
+            { key: "plan", header: t("plan"), cell: (tenant) => tenant.planName },
+            {
+              key: "status",
+              header: t("status"),
+              cell: (tenant) => <Badge variant={tenant.status === "active" ? "secondary" : "destructive"}>{t(tenant.status)}</Badge>,
+            },
+            { key: "users", header: t("users"), align: "right", className: "tabular-nums", cell: (tenant) => numbers.format(tenant.userCount) },
+            { key: "messages", header: t("messages"), align: "right", className: "tabular-nums", cell: (tenant) => numbers.format(tenant.messageCount) },
+            {
+              key: "actions",
+              header: t("actions"),
+              align: "right",
+              cell: (tenant) => (
+                <div className="flex justify-end gap-2">
+                  <CreateUserForm
+                    tenantId={tenant.id}
+                    strings={{
+                      newUser: t("newUser"),
+                      description: t("newUserDescription", { tenant: tenant.name }),
+                      name: t("name"),
+                      email: t("email"),
+                      role: t("role"),
+                      roleAdmin: t("roleAdmin"),
+                      roleViewer: t("roleViewer"),
+                      password: t("password"),
+                      create: tc("create"),
+                      cancel: tc("cancel"),
+                      errors,
+                    }}
+                  />
+                  {tenant.status === "active" ? (
+                    <TenantStatusButton tenantId={tenant.id} status="suspended" label={t("suspend")} confirm={{ title: t("suspendTitle", { name: tenant.name }), body: t("suspendBody"), cancel: tc("cancel"), errors }} />
+                  ) : (
+                    <TenantStatusButton tenantId={tenant.id} status="active" label={t("reactivate")} />
+                  )}
+                </div>
+              ),
+            },
+          ]}
+        />
+      </TableCard>
 
       {unclaimed.length > 0 ? (
         <Card data-testid="unclaimed-instances">
@@ -170,29 +163,20 @@ export default async function AdminPage() {
           </CardDescription>
         </CardHeader>
         {failed.length > 0 ? (
-          <CardContent className="overflow-x-auto p-0">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>{t("tenant")}</TableHead>
-                  <TableHead>{ta("sentAt")}</TableHead>
-                  <TableHead>{ta("error")}</TableHead>
-                  <TableHead />
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {failed.map((f) => (
-                  <TableRow key={f.id}>
-                    <TableCell>{f.tenantName}</TableCell>
-                    <TableCell className="whitespace-nowrap text-xs">{dates.format(f.sentAt)}</TableCell>
-                    <TableCell className="max-w-md text-xs text-destructive">{f.error}</TableCell>
-                    <TableCell>
-                      <RetryAnalysisButton action={retryAnalysisAdminAction} hidden={{ tenantId: f.tenantId, messageId: f.id }} label={ta("retry")} />
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+          <CardContent className="p-0">
+            <DataTable
+              rows={failed}
+              rowKey={(f) => f.id}
+              columns={[
+                { key: "tenant", header: t("tenant"), cell: (f) => f.tenantName },
+                { key: "sent", header: ta("sentAt"), className: "whitespace-nowrap text-xs", cell: (f) => dates.format(f.sentAt) },
+                { key: "error", header: ta("error"), className: "max-w-md text-xs text-destructive", cell: (f) => f.error },
+                {
+                  key: "retry",
+                  cell: (f) => <RetryAnalysisButton action={retryAnalysisAdminAction} hidden={{ tenantId: f.tenantId, messageId: f.id }} label={ta("retry")} />,
+                },
+              ]}
+            />
           </CardContent>
         ) : null}
       </Card>

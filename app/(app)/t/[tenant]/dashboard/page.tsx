@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
+import { ChartCard } from "@/components/dashboard/chart-card";
 import { DistributionChart, VolumeChart } from "@/components/dashboard/charts";
 import { Heatmap } from "@/components/dashboard/heatmap";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
@@ -235,15 +236,9 @@ async function DashboardBody({
         ))}
       </section>
 
-      <Card>
-        <CardHeader>
-          <CardTitle className="text-base">{t("volumeTitle")}</CardTitle>
-          <CardDescription>{t("chartHint")}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <VolumeChart data={volume} labels={{ received: t("received"), sent: t("sent"), sentiment: t("avgSentiment") }} />
-        </CardContent>
-      </Card>
+      <ChartCard title={t("volumeTitle")} description={t("chartHint")}>
+        <VolumeChart data={volume} labels={{ received: t("received"), sent: t("sent"), sentiment: t("avgSentiment") }} />
+      </ChartCard>
 
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartCard title={t("satisfactionTitle")}>
@@ -290,17 +285,6 @@ async function DashboardBody({
         </CardContent>
       </Card>
     </>
-  );
-}
-
-function ChartCard({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <Card>
-      <CardHeader>
-        <CardTitle className="text-base">{title}</CardTitle>
-      </CardHeader>
-      <CardContent>{children}</CardContent>
-    </Card>
   );
 }
 

@@ -1,7 +1,7 @@
 import { RetryAnalysisButton } from "@/components/retry-analysis-button";
+import { DataTable, TableCard } from "@/components/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { describeAnalysisModel } from "@/lib/analysis/model-info";
 import { DEFAULT_PROMPT_KEY } from "@/lib/analysis/prompt-template";
 import { listFailedAnalyses } from "@/lib/analysis/queries";
@@ -45,38 +45,25 @@ export default async function AnalysisPage({ params }: { params: Promise<{ tenan
           </span>
         </CardContent>
       </Card>
-      <Card data-testid="failed-analyses">
-        <CardHeader>
-          <CardTitle className="text-base">{t("failedTitle")}</CardTitle>
-          {failed.length === 0 ? <CardDescription>{t("failedEmpty")}</CardDescription> : null}
-        </CardHeader>
+      <TableCard data-testid="failed-analyses" title={t("failedTitle")} description={failed.length === 0 ? t("failedEmpty") : undefined}>
         {failed.length > 0 ? (
-          <CardContent className="overflow-x-auto p-0">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>{t("sentAt")}</TableHead>
-                  <TableHead>{t("message")}</TableHead>
-                  <TableHead>{t("error")}</TableHead>
-                  <TableHead />
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {failed.map((f) => (
-                  <TableRow key={f.id}>
-                    <TableCell className="whitespace-nowrap text-xs">{dates.format(f.sentAt)}</TableCell>
-                    <TableCell className="max-w-xs truncate">{f.text}</TableCell>
-                    <TableCell className="max-w-md text-xs text-destructive">{f.error}</TableCell>
-                    <TableCell>
-                      <RetryAnalysisButton action={retryAnalysisAction} hidden={{ tenant: tenant.slug, messageId: f.id }} label={t("retry")} errors={{ tenant_suspended: tc("tenantSuspended") }} />
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </CardContent>
+          <DataTable
+            rows={failed}
+            rowKey={(f) => f.id}
+            columns={[
+              { key: "sent", header: t("sentAt"), className: "whitespace-nowrap text-xs", cell: (f) => dates.format(f.sentAt) },
+              { key: "text", header: t("message"), className: "max-w-xs truncate", cell: (f) => f.text },
+              { key: "error", header: t("error"), className: "max-w-md text-xs text-destructive", cell: (f) => f.error },
+              {
+                key: "retry",
+                cell: (f) => (
+                  <RetryAnalysisButton action={retryAnalysisAction} hidden={{ tenant: tenant.slug, messageId: f.id }} label={t("retry")} errors={{ tenant_suspended: tc("tenantSuspended") }} />
+                ),
+              },
+            ]}
+          />
         ) : null}
-      </Card>
+      </TableCard>
     </>
   );
 }

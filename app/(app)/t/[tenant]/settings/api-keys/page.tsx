@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { DataTable, TableCard } from "@/components/data-table";
+import { Card, CardContent } from "@/components/ui/card";
 import { listApiKeys } from "@/lib/api-keys/queries";
 import { requireTenant } from "@/lib/auth/guards";
 import { apiKeyStrings } from "@/lib/i18n/dictionaries/api-keys";
@@ -34,50 +34,34 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
           />
         </CardContent>
       </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("title")}</CardTitle>
-          {keys.length === 0 ? <CardDescription>{t("empty")}</CardDescription> : null}
-        </CardHeader>
+      <TableCard title={t("title")} description={keys.length === 0 ? t("empty") : undefined}>
         {keys.length > 0 ? (
-          <CardContent className="p-0">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>{t("name")}</TableHead>
-                  <TableHead>{t("prefix")}</TableHead>
-                  <TableHead>{t("createdAt")}</TableHead>
-                  <TableHead>{t("lastUsedAt")}</TableHead>
-                  <TableHead />
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {keys.map((k) => (
-                  <TableRow key={k.id}>
-                    <TableCell className="font-medium">{k.name}</TableCell>
-                    <TableCell>
-                      <code className="text-xs">{k.prefix}…</code>
-                    </TableCell>
-                    <TableCell>{dates.format(k.createdAt)}</TableCell>
-                    <TableCell>{k.lastUsedAt ? dates.format(k.lastUsedAt) : t("never")}</TableCell>
-                    <TableCell className="text-right">
-                      {k.revokedAt ? (
-                        <Badge variant="secondary">{t("revoked")}</Badge>
-                      ) : (
-                        <RevokeApiKeyButton
-                          tenant={tenant.slug}
-                          apiKeyId={k.id}
-                          strings={{ revoke: t("revoke"), title: t("revokeTitle", { name: k.name }), body: t("revokeBody"), cancel: tc("cancel"), errors }}
-                        />
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </CardContent>
+          <DataTable
+            rows={keys}
+            rowKey={(k) => k.id}
+            columns={[
+              { key: "name", header: t("name"), className: "font-medium", cell: (k) => k.name },
+              { key: "prefix", header: t("prefix"), cell: (k) => <code className="text-xs">{k.prefix}…</code> },
+              { key: "created", header: t("createdAt"), cell: (k) => dates.format(k.createdAt) },
+              { key: "used", header: t("lastUsedAt"), cell: (k) => (k.lastUsedAt ? dates.format(k.lastUsedAt) : t("never")) },
+              {
+                key: "actions",
+                align: "right",
+                cell: (k) =>
+                  k.revokedAt ? (
+                    <Badge variant="secondary">{t("revoked")}</Badge>
+                  ) : (
+                    <RevokeApiKeyButton
+                      tenant={tenant.slug}
+                      apiKeyId={k.id}
+                      strings={{ revoke: t("revoke"), title: t("revokeTitle", { name: k.name }), body: t("revokeBody"), cancel: tc("cancel"), errors }}
+                    />
+                  ),
+              },
+            ]}
+          />
         ) : null}
-      </Card>
+      </TableCard>
     </>
   );
 }
