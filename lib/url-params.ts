@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isCalendarDay } from "@/lib/i18n/day-format";
 
 /** A local calendar day in a URL, YYYY-MM-DD. */
-export const dayParam = z.string().refine(isCalendarDay, "expected a calendar day as YYYY-MM-DD");
+export const dayParam = z.string().refine(isCalendarDay, "expected a calendar day as YYYY-MM-DD").meta({ format: "date" });
 
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 

@@ -25,3 +25,6 @@ export function describeIssues(error: z.ZodError): string {
   const path = issue.path.length ? issue.path.join(".") : "(root)";
   return `${path}: ${issue.message}`;
 }
+
+/** `POST /api/v1/ai/analyze`: one message, optionally under another prompt version. */
+export const analyzeNowRequestSchema = z.object({ message_id: z.uuid(), prompt_version_id: z.uuid().optional() });

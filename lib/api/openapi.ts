@@ -1,8 +1,38 @@
 /**
- * The public API described for integrators (OpenAPI 3.1). Hand-written next to the zod schemas it mirrors; the
- * test in lib/api/openapi.test.ts checks that every route file under app/api/v1 is documented.
+ * The public API described for integrators (OpenAPI 3.1). Parameters and request bodies are generated from the zod
+ * schemas the routes validate with, so the document cannot promise what a route refuses; responses are described
+ * here. lib/api/openapi.test.ts checks that every route file under app/api/v1 is documented.
  */
-import { EMOTIONS, TONES } from "@/lib/analysis/model/types";
+import { z } from "zod";
+import { analyzeNowRequestSchema } from "@/lib/analysis/schema";
+import { createConnectionSchema } from "@/lib/connections/schemas";
+import { conversationQuerySchema } from "@/lib/conversations/schemas";
+import { EXPORT_KINDS } from "@/lib/exports/service";
+import { chatListQuerySchema, messageListQuerySchema } from "@/lib/messages/schemas";
+import { metricsQuerySchema } from "@/lib/metrics/schemas";
+import { semanticSearchSchema } from "@/lib/search/schemas";
+
+type JsonSchema = { description?: string; properties?: Record<string, JsonSchema>; required?: string[]; [key: string]: unknown };
+
+/** What a client may send (the schema's input side), without the dialect marker OpenAPI does not want inline. */
+function jsonSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  return rest;
+}
+
+/** One query parameter per field of an object schema. */
+function queryParameters(schema: z.ZodType) {
+  const { properties = {}, required = [] } = jsonSchema(schema);
+  return Object.entries(properties).map(([name, { description, ...field }]) => ({
+    name,
+    in: "query",
+    ...(required.includes(name) ? { required: true } : {}),
+    schema: field,
+    ...(description ? { description } : {}),
+  }));
+}
+
+const jsonBody = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema: jsonSchema(schema) } } });
 
 const error = { $ref: "#/components/responses/Error" };
 const uuid = { type: "string", format: "uuid" };
@@ -82,51 +112,28 @@ export const openApiDocument = {
     "/api/v1/messages": {
       get: {
         summary: "Messages, newest first, with scores",
-        parameters: [
-          { name: "chat_id", in: "query", schema: uuid },
-          { name: "q", in: "query", schema: { type: "string" }, description: "Portuguese full-text query" },
-          { name: "page", in: "query", schema: { type: "integer", minimum: 1 } },
-          { name: "page_size", in: "query", schema: { type: "integer", minimum: 1, maximum: 200 } },
-          { name: "include", in: "query", schema: { type: "string" }, description: "Comma-separated: embedding, inferences" },
-        ],
+        parameters: queryParameters(messageListQuerySchema),
         responses: { 200: { description: "A page of messages", content: { "application/json": { schema: { type: "object", properties: { data: { type: "array", items: { $ref: "#/components/schemas/Message" } }, total: { type: "integer" } } } } } }, 401: error, 403: error, 422: error },
       },
     },
     "/api/v1/messages/semantic-search": {
       post: {
         summary: "Search by meaning (HNSW over the tenant's embeddings) blended with exact words",
-        requestBody: {
-          content: {
-            "application/json": {
-              schema: {
-                type: "object",
-                required: ["query"],
-                properties: {
-                  query: { type: "string", minLength: 2 },
-                  limit: { type: "integer", minimum: 1, maximum: 100 },
-                  filters: { type: "object", properties: { connection_id: uuid, emotion: { type: "string" }, sentiment_min: { type: "number" }, sentiment_max: { type: "number" }, from: { type: "string", format: "date-time" }, to: { type: "string", format: "date-time" } } },
-                },
-              },
-            },
-          },
-        },
+        requestBody: jsonBody(semanticSearchSchema),
         responses: { 200: { description: "Results, best first" }, 401: error, 403: error, 422: error },
       },
     },
-    "/api/v1/chats": { get: { summary: "Chats of the tenant", responses: { 200: { description: "A page of chats" }, 401: error, 403: error } } },
+    "/api/v1/chats": { get: { summary: "Chats of the tenant", parameters: queryParameters(chatListQuerySchema), responses: { 200: { description: "A page of chats" }, 401: error, 403: error } } },
     "/api/v1/connections": {
       get: { summary: "Evolution connections", responses: { 200: { description: "Connections" }, 401: error, 403: error } },
-      post: { summary: "Create a connection (admins)", responses: { 201: { description: "Created, with its webhook URL and secret" }, 401: error, 403: error, 409: error, 422: error } },
+      post: { summary: "Create a connection (admins)", requestBody: jsonBody(createConnectionSchema), responses: { 201: { description: "Created, with its webhook URL and secret" }, 401: error, 403: error, 409: error, 422: error } },
     },
     "/api/v1/tenants/{id}/metrics": {
       get: {
         summary: "The dashboard's KPIs for a period of local days, from the rollups",
         parameters: [
           { name: "id", in: "path", required: true, schema: uuid },
-          { name: "from", in: "query", schema: { type: "string", format: "date" } },
-          { name: "to", in: "query", schema: { type: "string", format: "date" } },
-          { name: "connection_id", in: "query", schema: uuid },
-          { name: "emotion", in: "query", schema: { enum: [...EMOTIONS] } },
+          ...queryParameters(metricsQuerySchema),
         ],
         responses: { 200: { description: "Metrics", content: { "application/json": { schema: { type: "object", properties: { data: { $ref: "#/components/schemas/Metrics" } } } } } }, 401: error, 403: error, 404: error, 422: error },
       },
@@ -135,7 +142,7 @@ export const openApiDocument = {
     "/api/v1/ai/analyze": {
       post: {
         summary: "Re-analyse one message now (super-admins)",
-        requestBody: { content: { "application/json": { schema: { type: "object", required: ["message_id"], properties: { message_id: uuid, prompt_version_id: uuid } } } } },
+        requestBody: jsonBody(analyzeNowRequestSchema),
         responses: { 200: { description: "The message with its inferences" }, 401: error, 403: error, 404: error, 409: error, 422: error, 429: error, 502: error, 503: error },
       },
     },
@@ -143,20 +150,12 @@ export const openApiDocument = {
       get: {
         summary: "CSV export of the filtered conversations (conversations.csv) or of their messages (messages.csv); counts against the plan's exports per day",
         parameters: [
-          { name: "kind", in: "path", required: true, schema: { enum: ["conversations.csv", "messages.csv"] } },
-          { name: "from", in: "query", schema: { type: "string", format: "date" } },
-          { name: "to", in: "query", schema: { type: "string", format: "date" } },
-          { name: "connection", in: "query", schema: uuid },
-          { name: "emotion", in: "query", schema: { enum: [...EMOTIONS] } },
-          { name: "tone", in: "query", schema: { enum: [...TONES] } },
-          { name: "weekday", in: "query", schema: { type: "integer", minimum: 0, maximum: 6 }, description: "Local weekday of a customer message, 0 = Sunday" },
-          { name: "hour", in: "query", schema: { type: "integer", minimum: 0, maximum: 23 }, description: "Local hour of a customer message" },
-          { name: "negative", in: "query", schema: { enum: ["1"] } },
-          { name: "q", in: "query", schema: { type: "string" } },
+          { name: "kind", in: "path", required: true, schema: { enum: EXPORT_KINDS.map((k) => `${k}.csv`) } },
+          ...queryParameters(conversationQuerySchema),
         ],
         responses: { 200: { description: "text/csv" }, 401: error, 403: error, 404: error, 422: error, 429: error },
       },
     },
     "/api/v1/openapi.json": { get: { summary: "This document", security: [], responses: { 200: { description: "OpenAPI 3.1" } } } },
   },
-} as const;
+};

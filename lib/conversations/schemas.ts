@@ -13,8 +13,8 @@ export const conversationQuerySchema = z.object({
   emotion: formOptional(z.enum(EMOTIONS)),
   tone: formOptional(z.enum(TONES)),
   /** A heatmap cell: customers wrote on this local weekday (0 = Sunday) at this local hour. */
-  weekday: formOptional(z.coerce.number().int().min(0).max(6)),
-  hour: formOptional(z.coerce.number().int().min(0).max(23)),
+  weekday: formOptional(z.coerce.number().int().min(0).max(6).meta({ description: "Local weekday of a customer message, 0 = Sunday" })),
+  hour: formOptional(z.coerce.number().int().min(0).max(23).meta({ description: "Local hour of a customer message" })),
   sentimentMin: formOptional(z.coerce.number().min(-1).max(1)),
   sentimentMax: formOptional(z.coerce.number().min(-1).max(1)),
   satisfactionMin: formOptional(z.coerce.number().int().min(0).max(100)),

@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { platformDatabase } from "@/lib/tenancy/queries";
 import { analyzeNow } from "@/lib/analysis/analyze-now";
+import { analyzeNowRequestSchema } from "@/lib/analysis/schema";
 import { InvalidAnalysisOutputError, ProviderRateLimitError, ProviderUnavailableError } from "@/lib/analysis/errors";
 import { ProviderNotConfiguredError } from "@/lib/analysis/providers/resolve";
 import { authenticateSuperAdmin } from "@/lib/api/auth";
@@ -11,8 +11,6 @@ import { listMessagesByIds } from "@/lib/messages/queries";
 
 export const dynamic = "force-dynamic";
 
-const bodySchema = z.object({ message_id: z.uuid(), prompt_version_id: z.uuid().optional() });
-
 const STATUS = { message_not_found: 404, prompt_version_not_found: 404, not_analysable: 409 } as const;
 
 // POST /api/v1/ai/analyze {message_id, prompt_version_id?} — super-admins re-analyse one message now.
@@ -21,7 +19,7 @@ export async function POST(request: Request) {
   if (admin instanceof Response) return admin;
   const json = await readJsonBody(request, "session");
   if (!json.ok) return json.response;
-  const body = bodySchema.safeParse(json.value);
+  const body = analyzeNowRequestSchema.safeParse(json.value);
   if (!body.success) return invalidInput(body.error);
   const database = await platformDatabase();
   try {
