@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { functionFiles, runMigrations } from "@/db/migrate";
+import { functionFiles, MIGRATIONS_FOLDER, runMigrations } from "@/db/migrate";
 import { rowsOf } from "@/db/rows";
 import { describeCatalog } from "@/test/catalog";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
@@ -21,10 +23,13 @@ async function routines(database: Database): Promise<{ name: string; args: strin
 }
 
 describe("SQL functions", () => {
-  it("are defined once each, in db/functions/<name>.sql", () => {
+  it("are defined once each, in db/functions/<name>.sql, and never in a migration", () => {
     for (const f of functionFiles()) {
       expect([...f.sql.matchAll(DEFINES)].map((m) => m[1]), f.name).toEqual([f.name]);
       expect(f.sql, f.name).toMatch(/CREATE OR REPLACE (FUNCTION|AGGREGATE)/);
+    }
+    for (const file of readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith(".sql"))) {
+      expect([...readFileSync(path.join(MIGRATIONS_FOLDER, file), "utf8").matchAll(DEFINES)].map((m) => m[1]), file).toEqual([]);
     }
   });
 
