@@ -2,7 +2,7 @@
  * The public API described for integrators (OpenAPI 3.1). Hand-written next to the zod schemas it mirrors; the
  * test in lib/api/openapi.test.ts checks that every route file under app/api/v1 is documented.
  */
-import { EMOTIONS, TONES } from "@/lib/analysis/local/types";
+import { EMOTIONS, TONES } from "@/lib/scores/vocabulary";
 
 const error = { $ref: "#/components/responses/Error" };
 const uuid = { type: "string", format: "uuid" };

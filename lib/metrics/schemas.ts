@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMOTIONS } from "@/lib/analysis/local/types";
+import { EMOTIONS } from "@/lib/scores/vocabulary";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
 

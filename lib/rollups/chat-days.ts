@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { EMOTIONS, type Emotion } from "@/lib/analysis/local/types";
+import { EMOTIONS, type Emotion } from "@/lib/scores/vocabulary";
 
 /**
  * Re-derives a chat's local day from its messages (SQL refresh_chat_day, migration 0013): whether it still has a

@@ -1,8 +1,7 @@
-export const EMOTIONS = ["joy", "gratitude", "anger", "frustration", "sadness", "fear", "surprise", "neutral"] as const;
-export type Emotion = (typeof EMOTIONS)[number];
+import type { Emotion, Tone } from "@/lib/scores/vocabulary";
 
-export const TONES = ["aggressive", "urgent", "polite", "informal", "neutral"] as const;
-export type Tone = (typeof TONES)[number];
+// The local model answers in the platform's vocabulary; its modules and the pages read it from here too.
+export { EMOTIONS, TONES, type Emotion, type Tone } from "@/lib/scores/vocabulary";
 
 export type Language = "pt" | "en" | "es";
 
