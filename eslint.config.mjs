@@ -47,6 +47,11 @@ export default defineConfig([
     rules: { "no-restricted-imports": ["error", { patterns: [DB_CLIENT] }] },
   },
   {
+    files: ["lib/scores/**"],
+    ignores: ["lib/scores/**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/*", "../*"], message: "lib/scores is the bottom layer: the vocabulary every other room shares imports nothing." }] }] },
+  },
+  {
     files: ["db/**"],
     ignores: ["db/**/*.test.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/*", "!@/lib/env"], message: "db/ depends on nothing in lib/ but the environment." }, ROUTES, COMPONENTS] }] },

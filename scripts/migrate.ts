@@ -1,4 +1,4 @@
-// npm run db:migrate — applies committed migrations to DATABASE_URL, or to the embedded PGlite folder.
+// npm run db:migrate — applies committed migrations, then db/functions, to DATABASE_URL or to the embedded PGlite folder.
 import { closeDatabase, getDatabase } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { ensureReferenceData } from "../lib/demo/seed";

@@ -86,7 +86,7 @@ export const chats = pgTable(
     messageCount: integer("message_count").notNull().default(0),
     /**
      * Local days (days since 2000-01-01 in the tenant's timezone) with a message that is not deleted, sorted; and
-     * emotion-days of its analysed ones, coded (position of the emotion in lib/analysis/model EMOTIONS, from 1)
+     * emotion-days of its analysed ones, coded (position of the emotion in lib/scores EMOTIONS, from 1)
      * × 100000 + day. A period's conversations are chats whose days overlap it, counted without reading messages
      * (SQL refresh_chat_day keeps them; lib/rollups/chat-days codes them).
      */

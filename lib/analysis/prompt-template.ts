@@ -1,4 +1,7 @@
 import { createHash } from "node:crypto";
+import { EMOTIONS, TONES } from "@/lib/scores/vocabulary";
+
+const quotedList = (words: readonly string[]) => words.map((w) => `"${w}"`).join(", ");
 
 /**
  * The default prompt version. Its body is the system prompt; the message and its context are rendered into the
@@ -10,9 +13,9 @@ export const DEFAULT_PROMPT_BODY = `Você é um analista de atendimento ao clien
 
 Responda APENAS com um objeto JSON, sem texto antes ou depois, com exatamente estes campos:
 - "sentiment": número de -1 (muito negativo) a 1 (muito positivo); 0 é neutro.
-- "emotion": um de "joy", "gratitude", "anger", "frustration", "sadness", "fear", "surprise", "neutral".
+- "emotion": um de ${quotedList(EMOTIONS)}.
 - "satisfaction": inteiro de 0 a 100 — quão satisfeito o cliente está com a empresa neste momento.
-- "tone": um de "aggressive", "urgent", "polite", "informal", "neutral".
+- "tone": um de ${quotedList(TONES)}.
 - "summary": resumo da mensagem em português, no máximo 140 caracteres, sem dados pessoais.
 - "confidence": número de 0 a 1 — sua confiança na análise.
 - "rationale": uma frase curta (até 200 caracteres) dizendo o que no texto decidiu a análise.

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { chats, connections, experiments, inferences, messages, promptVersions, tenants } from "@/db/schema";
+import { ROLLUP_SCORE_COUNTERS, ROLLUP_SCORE_HISTOGRAMS } from "@/lib/scores/rollups";
 import type { AnalysisOutput } from "./schema";
 
 export type PromptVersionRow = typeof promptVersions.$inferSelect;
@@ -209,19 +210,20 @@ export async function applyChatDelta(tx: DbOrTx, tenantId: string, chatId: strin
 
 export type ChatDelta = { count: number; negative: number; sentimentSum: number; satisfactionSum: number };
 
-export type RollupDelta = {
-  analyzed: number;
-  positive: number;
-  neutral: number;
-  negative: number;
-  sentimentSum: number;
-  satisfactionSum: number;
-  satisfactionCount: number;
-  emotions: Record<string, number>;
-  tones: Record<string, number>;
-  satisfactionBuckets: Record<string, number>;
-  latencyBuckets: Record<string, number>;
+export type RollupDelta = { [K in keyof typeof ROLLUP_SCORE_COUNTERS]: number } & {
+  [K in keyof typeof ROLLUP_SCORE_HISTOGRAMS]: Record<string, number>;
 };
+
+const scoreCounters = Object.entries(ROLLUP_SCORE_COUNTERS) as [keyof typeof ROLLUP_SCORE_COUNTERS, string][];
+const scoreHistograms = Object.entries(ROLLUP_SCORE_HISTOGRAMS) as [keyof typeof ROLLUP_SCORE_HISTOGRAMS, string][];
+/** The columns applyRollupDelta writes after the key, and how each conflicting row takes the new values. */
+const rollupDeltaColumns = sql.raw([...scoreCounters.map(([, c]) => c), ...scoreHistograms.map(([, c]) => c), "hours"].join(", "));
+const rollupDeltaUpdates = sql.raw(
+  [
+    ...scoreCounters.map(([, c]) => `${c} = r.${c} + excluded.${c}`),
+    ...[...scoreHistograms.map(([, c]) => c), "hours"].map((c) => `${c} = jsonb_counts_add(r.${c}, excluded.${c})`),
+  ].join(",\n      "),
+);
 
 /** Rollup rows are keyed by emotion, so a change moves counts between at most two rows. */
 export type KeyedRollupDelta = { emotion: string; delta: RollupDelta };
@@ -233,26 +235,16 @@ export type KeyedRollupDelta = { emotion: string; delta: RollupDelta };
 export async function applyRollupDelta(tx: DbOrTx, tenantId: string, connectionId: string, sentAt: Date, timezone: string, { emotion, delta: d }: KeyedRollupDelta) {
   const local = sql`(${sentAt.toISOString()}::timestamptz at time zone ${timezone})`;
   const hours = d.analyzed === 0 ? sql`'{}'::jsonb` : sql`jsonb_build_object(extract(hour from ${local})::int::text, ${d.analyzed}::int)`;
+  const values = [
+    ...scoreCounters.map(([k]) => sql`${d[k]}`),
+    ...scoreHistograms.map(([k]) => sql`${JSON.stringify(d[k])}::jsonb`),
+    hours,
+  ];
   await tx.execute(sql`
-    insert into daily_rollups as r (tenant_id, connection_id, day, emotion, shard, analyzed, positive, neutral, negative, sentiment_sum,
-      satisfaction_sum, satisfaction_count, emotions, tones, satisfaction_buckets, latency_buckets, hours, updated_at)
-    values (${tenantId}, ${connectionId}, to_char(${local}, 'YYYY-MM-DD'), ${emotion}, rollup_shard(),
-      ${d.analyzed}, ${d.positive}, ${d.neutral}, ${d.negative}, ${d.sentimentSum}, ${d.satisfactionSum}, ${d.satisfactionCount},
-      ${JSON.stringify(d.emotions)}::jsonb, ${JSON.stringify(d.tones)}::jsonb, ${JSON.stringify(d.satisfactionBuckets)}::jsonb,
-      ${JSON.stringify(d.latencyBuckets)}::jsonb, ${hours}, now())
+    insert into daily_rollups as r (tenant_id, connection_id, day, emotion, shard, ${rollupDeltaColumns}, updated_at)
+    values (${tenantId}, ${connectionId}, to_char(${local}, 'YYYY-MM-DD'), ${emotion}, rollup_shard(), ${sql.join(values, sql`, `)}, now())
     on conflict (tenant_id, connection_id, day, emotion, shard) do update set
-      analyzed = r.analyzed + excluded.analyzed,
-      positive = r.positive + excluded.positive,
-      neutral = r.neutral + excluded.neutral,
-      negative = r.negative + excluded.negative,
-      sentiment_sum = r.sentiment_sum + excluded.sentiment_sum,
-      satisfaction_sum = r.satisfaction_sum + excluded.satisfaction_sum,
-      satisfaction_count = r.satisfaction_count + excluded.satisfaction_count,
-      emotions = jsonb_counts_add(r.emotions, excluded.emotions),
-      tones = jsonb_counts_add(r.tones, excluded.tones),
-      satisfaction_buckets = jsonb_counts_add(r.satisfaction_buckets, excluded.satisfaction_buckets),
-      latency_buckets = jsonb_counts_add(r.latency_buckets, excluded.latency_buckets),
-      hours = jsonb_counts_add(r.hours, excluded.hours),
+      ${rollupDeltaUpdates},
       updated_at = now()`);
 }
 

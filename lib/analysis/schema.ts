@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMOTIONS, TONES } from "./model/types";
+import { EMOTIONS, TONES } from "@/lib/scores/vocabulary";
 
 /**
  * The one contract every provider's answer must meet, whatever produced it (an LLM's JSON, n8n's reply or the

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMOTIONS, TONES } from "@/lib/analysis/model/types";
+import { EMOTIONS, TONES } from "@/lib/scores/vocabulary";
 import { dayParam, formDefault, formOptional } from "@/lib/url-params";
 
 

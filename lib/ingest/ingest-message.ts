@@ -37,7 +37,7 @@ function analysisStatus(m: NormalizedMessage, target: IngestTarget) {
   return target.tenantStatus === "active" ? ("pending" as const) : ("deferred" as const);
 }
 
-/** What SQL ingest_message (migration 0011) stores: addresses hashed, text redacted if the tenant asks. */
+/** What db/functions/ingest_message.sql stores: addresses hashed, text redacted if the tenant asks. */
 function ingestPayload(target: IngestTarget, m: NormalizedMessage) {
   const key = env().PHONE_HASH_KEY;
   const phone = !m.isGroup && isPhoneJid(m.chatJid) ? jidDigits(m.chatJid) : null;
@@ -95,7 +95,7 @@ export function chatOrder(stores: Store[]): number[] {
 }
 
 /**
- * The batch through SQL ingest_batch (migration 0021): messages of existing chats stored set-based, the rest through
+ * The batch through db/functions/ingest_batch.sql: messages of existing chats stored set-based, the rest through
  * ingest_message one at a time. The payloads go in chat order (arrival order within a chat), the order ingest_message
  * locks new chats in, so batches in flight at once do not deadlock on them. The outcomes come back in one value,
  * sent only once the whole batch has succeeded: postgres.js misplaces the rows of the next query on a connection
@@ -113,7 +113,7 @@ export async function storeBatch(db: Db, stores: Store[]): Promise<Outcome[]> {
 
 // One writer per database, with two batches in flight: one executes while the other waits for its commit's WAL
 // flush, and the next gathers meanwhile (bench:ingest measured one, two and four). Each transaction writes one
-// shard of a rollup row (migration 0019), so the two rarely wait on each other's rows.
+// shard of a rollup row (db/functions/rollup_shard.sql), so the two rarely wait on each other's rows.
 const writers = new WeakMap<Db, GroupCommit<Store, Outcome>>();
 
 function messageWriter(db: Db): GroupCommit<Store, Outcome> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMOTIONS, type Emotion } from "@/lib/analysis/model/types";
+import { EMOTIONS, type Emotion } from "@/lib/scores/vocabulary";
 import { isCalendarDay } from "@/lib/i18n/day-format";
 import { addDays, RANGES, resolvePeriod, type Range } from "./period";
 

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/db/client";
-import type { Emotion } from "@/lib/analysis/model/types";
+import type { Emotion } from "@/lib/scores/vocabulary";
 import { countConversations } from "@/lib/conversations/queries";
 import { conversationQuerySchema } from "@/lib/conversations/schemas";
 import { getTenantMetrics, type TenantMetrics } from "./queries";

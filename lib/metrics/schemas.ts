@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMOTIONS } from "@/lib/analysis/model/types";
+import { EMOTIONS } from "@/lib/scores/vocabulary";
 import { dayParam as day } from "@/lib/url-params";
 
 

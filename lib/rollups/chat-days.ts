@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { EMOTIONS, type Emotion } from "@/lib/analysis/model/types";
+import { EMOTIONS, type Emotion } from "@/lib/scores/vocabulary";
 
 /**
- * Re-derives a chat's local day from its messages (SQL refresh_chat_day, migration 0013): whether it still has a
+ * Re-derives a chat's local day from its messages (db/functions/refresh_chat_day.sql): whether it still has a
  * message that is not deleted, and the emotions analysed that day. In the caller's transaction.
  */
 export async function refreshChatDay(tx: DbOrTx, chatId: string, at: Date, timezone: string) {
@@ -24,7 +24,7 @@ export function dayNumbers(from: string, to: string): number[] {
   return out;
 }
 
-/** As SQL emotion_day_code (migration 0015): the emotion's position in EMOTIONS, from 1, × 100000 + day. */
+/** As db/functions/emotion_day_code.sql: the emotion's position in EMOTIONS, from 1, × 100000 + day. */
 export function emotionDayCode(emotion: Emotion, day: number): number {
   return (EMOTIONS.indexOf(emotion) + 1) * 100_000 + day;
 }

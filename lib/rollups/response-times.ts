@@ -4,7 +4,7 @@ import { locateQuantile } from "./histogram";
 
 /**
  * After a message of a chat was stored or deleted at `at`: recomputes the response times it can have changed and
- * moves the day rollups by the difference (SQL refresh_response_times, migration 0010), in the caller's
+ * moves the day rollups by the difference (db/functions/refresh_response_times.sql), in the caller's
  * transaction. A message stored in order touches one reply at most; one arriving late, a few.
  */
 export async function refreshResponseTimes(tx: DbOrTx, chatId: string, at: Date, timezone: string) {

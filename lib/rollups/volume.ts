@@ -8,8 +8,8 @@ export function countsAsVolume(type: string): boolean {
 
 /**
  * Moves the day's received/sent counters of a connection by `delta` (−1 when a message is deleted), on the
- * message's local day in the tenant's timezone, in the caller's transaction. SQL apply_volume_delta (migration
- * 0016) is the one definition; ingest_message adds +1 with it.
+ * message's local day in the tenant's timezone, in the caller's transaction. db/functions/apply_volume_delta.sql is
+ * the one definition; ingest_message adds +1 with it.
  */
 export async function applyVolumeDelta(
   tx: DbOrTx,

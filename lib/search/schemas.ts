@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMOTIONS } from "@/lib/analysis/model/types";
+import { EMOTIONS } from "@/lib/scores/vocabulary";
 import { addDays, startOfLocalDay } from "@/lib/metrics/period";
 import { dayParam, formDefault, formOptional } from "@/lib/url-params";
 

@@ -1,4 +1,5 @@
-import type { Emotion, Language } from "./types";
+import type { Emotion } from "@/lib/scores/vocabulary";
+import type { Language } from "./types";
 
 /**
  * Our own cue lists (no third-party emotion lexicon: NRC EmoLex is non-commercial). Entries are folded word

@@ -1,6 +1,7 @@
 import { EMOJI_EMOTIONS, EMOTION_CUES } from "./cues";
 import type { Token } from "./text";
-import type { Emotion, Language } from "./types";
+import type { Emotion } from "@/lib/scores/vocabulary";
+import type { Language } from "./types";
 
 type Labelled = Exclude<Emotion, "neutral">;
 const NEGATIVE: Labelled[] = ["anger", "frustration", "sadness", "fear"];

@@ -1,6 +1,7 @@
 import { TONE_CUES } from "./cues";
 import type { Token } from "./text";
-import type { Language, Tone } from "./types";
+import type { Tone } from "@/lib/scores/vocabulary";
+import type { Language } from "./types";
 
 function hasCue(words: string[], joined: string, cues: string[]): boolean {
   return cues.some((cue) => (cue.includes(" ") ? joined.includes(` ${cue} `) : words.includes(cue)));

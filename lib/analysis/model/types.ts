@@ -1,8 +1,5 @@
-export const EMOTIONS = ["joy", "gratitude", "anger", "frustration", "sadness", "fear", "surprise", "neutral"] as const;
-export type Emotion = (typeof EMOTIONS)[number];
+import type { Emotion, Tone } from "@/lib/scores/vocabulary";
 
-export const TONES = ["aggressive", "urgent", "polite", "informal", "neutral"] as const;
-export type Tone = (typeof TONES)[number];
 
 export type Language = "pt" | "en" | "es";
 

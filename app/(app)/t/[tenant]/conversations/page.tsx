@@ -8,7 +8,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { EMOTIONS, TONES } from "@/lib/analysis/model/types";
+import { EMOTIONS, TONES } from "@/lib/scores/vocabulary";
 import { requireTenant } from "@/lib/auth/guards";
 import { listConversations } from "@/lib/conversations/queries";
 import { readUrlQuery } from "@/lib/url-params";

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireTenant } from "@/lib/auth/guards";
 import { describeAnalysisModel } from "@/lib/analysis/model-info";
-import { EMOTIONS, type Emotion, type Tone } from "@/lib/analysis/model/types";
+import { EMOTIONS, type Emotion, type Tone } from "@/lib/scores/vocabulary";
 import { analysisStrings } from "@/lib/i18n/dictionaries/analysis";
 import { dashboardStrings } from "@/lib/i18n/dictionaries/dashboard";
 import { emotionStrings, toneStrings } from "@/lib/i18n/dictionaries/emotions";

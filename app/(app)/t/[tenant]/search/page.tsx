@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { platformDb } from "@/lib/tenancy/queries";
-import { EMOTIONS, type Emotion } from "@/lib/analysis/model/types";
+import { EMOTIONS, type Emotion } from "@/lib/scores/vocabulary";
 import { embeddingProvider } from "@/lib/analysis/providers/resolve";
 import { LOCAL_EMBEDDING_MODEL } from "@/lib/analysis/model";
 import { requireTenant } from "@/lib/auth/guards";

@@ -10,7 +10,7 @@ import { responseTimes } from "@/lib/conversations/response-times";
 import { formatDuration } from "@/lib/i18n/duration";
 import { conversationStrings } from "@/lib/i18n/dictionaries/conversations";
 import { emotionStrings, toneStrings } from "@/lib/i18n/dictionaries/emotions";
-import type { Emotion, Tone } from "@/lib/analysis/model/types";
+import type { Emotion, Tone } from "@/lib/scores/vocabulary";
 import { getT } from "@/lib/i18n/server";
 import { cn } from "@/lib/utils";
 import { withTenant } from "@/lib/tenancy/with-tenant";

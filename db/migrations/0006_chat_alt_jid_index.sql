@@ -1,1 +1,0 @@
-CREATE INDEX "chats_connection_alt_jid_idx" ON "chats" USING btree ("connection_id","alt_jid");

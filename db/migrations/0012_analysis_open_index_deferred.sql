@@ -1,2 +1,0 @@
-DROP INDEX "messages_analysis_open_idx";--> statement-breakpoint
-CREATE INDEX "messages_analysis_open_idx" ON "messages" USING btree ("created_at") WHERE analysis_status in ('pending', 'processing', 'failed', 'deferred');
