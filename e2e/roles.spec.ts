@@ -102,7 +102,7 @@ describe("super-admin console", () => {
     await userDialog.getByLabel(/Senha inicial/).fill("padaria-senha-123");
     await userDialog.getByRole("button", { name: "Criar" }).click();
     await userDialog.waitFor({ state: "hidden" });
-    await page.getByText("user.create").first().waitFor();
+    await page.getByText("Usuário criado").first().waitFor();
 
     const other = await newPage(browser);
     await login(other, "joana@padariasol.local", "padaria-senha-123");
@@ -123,7 +123,7 @@ describe("super-admin console", () => {
     await row.getByRole("button", { name: "Reativar" }).waitFor();
     await row.getByRole("button", { name: "Reativar" }).click();
     await row.getByRole("button", { name: "Suspender" }).waitFor();
-    await page.getByText("tenant.suspend").first().waitFor();
-    await page.getByText("tenant.reactivate").first().waitFor();
+    await page.getByText("Cliente suspenso").first().waitFor();
+    await page.getByText("Cliente reativado").first().waitFor();
   });
 });

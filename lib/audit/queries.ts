@@ -1,12 +1,13 @@
 import { desc } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import type { AuditAction } from "./actions";
 
 export type AuditEntry = {
   tenantId: string | null;
   actorUserId: string | null;
   actorEmail: string | null;
-  action: string;
+  action: AuditAction;
   targetType: string;
   targetId?: string | null;
   details?: Record<string, unknown>;

@@ -4,7 +4,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { DataTable, TableCard } from "@/components/data-table";
 import { listPlans, listTenantsWithCounts, platformDb } from "@/lib/tenancy/queries";
+import { isAuditAction } from "@/lib/audit/actions";
 import { listRecentAudit } from "@/lib/audit/queries";
+import { auditStrings } from "@/lib/i18n/dictionaries/audit";
 import { listUnclaimedInstances } from "@/lib/ingest/queries";
 import { RetryAnalysisButton } from "@/components/retry-analysis-button";
 import { describeAnalysisModel } from "@/lib/analysis/model-info";
@@ -37,6 +39,7 @@ export default async function AdminPage() {
   const { t, locale } = await getT(adminStrings);
   const model = describeAnalysisModel(locale);
   const { t: tc } = await getT(common);
+  const { t: tau } = await getT(auditStrings);
   const numbers = new Intl.NumberFormat(locale);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: "America/Sao_Paulo" });
   const errors = {
@@ -192,8 +195,10 @@ export default async function AdminPage() {
               {audit.map((entry) => (
                 <li key={entry.id} className="flex flex-wrap gap-x-3">
                   <span className="tabular-nums text-muted-foreground">{dates.format(entry.createdAt)}</span>
-                  <span className="font-medium">{entry.action}</span>
-                  <span className="text-muted-foreground">{entry.actorEmail ?? "system"}</span>
+                  <span className="font-medium" data-audit-action={entry.action}>
+                    {isAuditAction(entry.action) ? tau(entry.action) : entry.action}
+                  </span>
+                  <span className="text-muted-foreground">{entry.actorEmail ?? tau("system")}</span>
                 </li>
               ))}
             </ul>
