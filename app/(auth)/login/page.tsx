@@ -1,6 +1,5 @@
 import { redirect } from "next/navigation";
-import { LocaleSwitch } from "@/components/locale-switch";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { AuthCard } from "@/components/auth-card";
 import { currentUser } from "@/lib/auth/guards";
 import { homePath } from "@/lib/auth/roles";
 import { authStrings } from "@/lib/i18n/dictionaries/auth";
@@ -17,18 +16,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { t: tc } = await getT(common);
   const showDemoHint = env().DEMO_DATA && !env().isProduction;
   return (
-    <main className="flex min-h-dvh flex-col items-center justify-center gap-6 bg-muted/40 p-4">
-      <div className="absolute right-4 top-4">
-        <LocaleSwitch locale={locale} label={tc("language")} />
-      </div>
-      <Card className="w-full max-w-sm">
-        <CardHeader>
-          <CardTitle>
-            <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          </CardTitle>
-          <CardDescription>{t("subtitle")}</CardDescription>
-        </CardHeader>
-        <CardContent>
+    <AuthCard locale={locale} languageLabel={tc("language")} title={t("title")} description={t("subtitle")}>
           <LoginForm
             from={from}
             strings={{
@@ -44,8 +32,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             }}
           />
           {showDemoHint ? <p className="mt-4 text-center text-xs text-muted-foreground">{t("demoHint")}</p> : null}
-        </CardContent>
-      </Card>
-    </main>
+    </AuthCard>
   );
 }

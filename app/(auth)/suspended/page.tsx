@@ -1,8 +1,7 @@
 import { redirect } from "next/navigation";
 import { logoutAction } from "@/lib/auth/session-actions";
-import { LocaleSwitch } from "@/components/locale-switch";
+import { AuthCard } from "@/components/auth-card";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { platformDb } from "@/lib/tenancy/queries";
 import { currentUser } from "@/lib/auth/guards";
 import { homePath } from "@/lib/auth/roles";
@@ -24,25 +23,12 @@ export default async function SuspendedPage() {
   const { t, locale } = await getT(authStrings);
   const { t: tc } = await getT(common);
   return (
-    <main className="flex min-h-dvh flex-col items-center justify-center gap-6 bg-muted/40 p-4">
-      <div className="absolute right-4 top-4">
-        <LocaleSwitch locale={locale} label={tc("language")} />
-      </div>
-      <Card className="w-full max-w-md" data-testid="tenant-suspended">
-        <CardHeader>
-          <CardTitle>
-            <h1 className="text-2xl font-semibold">{t("suspendedTitle")}</h1>
-          </CardTitle>
-          <CardDescription>{t("suspendedBody")}</CardDescription>
-        </CardHeader>
-        <CardContent>
+    <AuthCard locale={locale} languageLabel={tc("language")} title={t("suspendedTitle")} description={t("suspendedBody")} className="max-w-md" data-testid="tenant-suspended">
           <form action={logoutAction}>
             <Button type="submit" variant="outline">
               {tc("logout")}
             </Button>
           </form>
-        </CardContent>
-      </Card>
-    </main>
+    </AuthCard>
   );
 }
