@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -53,6 +53,16 @@ function watch(page: Page, trouble: Trouble): void {
   page.on("response", (response) => {
     if (response.status() >= 400) trouble.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
   });
+}
+
+/**
+ * A hydration failure leaves the page re-rendered on the client; the page's HTML as the server sends it, beside the
+ * DOM as it ended up, shows which element differed (production React names no element).
+ */
+async function keepHydrationEvidence(page: Page, slug: string): Promise<void> {
+  const server = await page.request.get(page.url()).then((r) => r.text(), (e: Error) => `fetch failed: ${e.message}`);
+  writeFileSync(path.join(SHOTS, `hydration-${slug}-server.html`), server);
+  writeFileSync(path.join(SHOTS, `hydration-${slug}-client.html`), await page.content());
 }
 
 /** Text a person can see, outside code samples and user-entered data that the page marks as such. */
@@ -146,6 +156,7 @@ describe("a walk through every page as each role, on a phone and a laptop", () =
           }
           const slug = `${walker.label}-${size.name}-${new URL(page.url()).pathname.replace(/^\/+|\/+$/g, "").replace(/[^a-z0-9]+/gi, "-")}${new URL(page.url()).search ? "-q" : ""}`;
           await page.screenshot({ path: path.join(SHOTS, `${slug}.png`), fullPage: true });
+          if (trouble.some((t) => t.includes("#418") || t.includes("Hydration"))) await keepHydrationEvidence(page, slug);
         }
         await context.close();
         assert.deepEqual(trouble, [], `what a person would notice:\n${trouble.join("\n")}`);
