@@ -3,10 +3,11 @@ import { serve } from "inngest/next";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { jobRuns, outbox, plans, tenants } from "@/db/schema";
+import { jobRuns, outbox, tenants } from "@/db/schema";
 import { inngest } from "@/inngest/client";
 import { tenantCreatedFn } from "@/inngest/functions/tenant-created";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
+import { seedTenants } from "@/test/helpers/seed-tenants";
 import { enqueue } from "../../lib/jobs/outbox";
 import { EmbeddedRunner } from "./runner";
 import { setDatabase } from "@/db/client";
@@ -142,15 +143,10 @@ describe("embedded Inngest runner", () => {
   });
 
   it("applies default settings when a tenant is created", async () => {
-    const limits = { connections: 1, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 10, semanticSearch: false };
-    await database.db.insert(plans).values({ code: "starter", name: "Starter", priceBrlCents: 1, limits });
-    const [tenant] = await database.db
-      .insert(tenants)
-      .values({ slug: "nova", name: "Nova", planCode: "starter", planLimits: limits, settings: { storedText: "redacted" } })
-      .returning();
-    await enqueue(database.db, { name: "tenant/created", data: { tenantId: tenant!.id } });
+    const [{ tenant }] = await seedTenants(database.db, [{ slug: "nova", name: "Nova", plan: "starter", settings: { storedText: "redacted" } }]);
+    await enqueue(database.db, { name: "tenant/created", data: { tenantId: tenant.id } });
     await runner.runUntilIdle();
-    const [after] = await database.db.select().from(tenants).where(eq(tenants.id, tenant!.id));
+    const [after] = await database.db.select().from(tenants).where(eq(tenants.id, tenant.id));
     expect(after!.settings).toMatchObject({ storedText: "redacted", analysisConcurrency: 5, disconnectAlertThreshold: 3 });
     expect(after!.settings.initializedAt).toBeTruthy();
   });

@@ -5,7 +5,7 @@ import { serve } from "inngest/next";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setDatabase, type Database } from "@/db/client";
 import { rowsOf } from "@/db/rows";
-import { chats, connections, dailyRollups, experiments, inferences, messages, plans, promptVersions, tenants } from "@/db/schema";
+import { chats, dailyRollups, experiments, inferences, messages, promptVersions } from "@/db/schema";
 import { inngest } from "@/inngest/client";
 import { analyzeMessage } from "@/lib/analysis/pipeline";
 import { compactDailyRollups } from "@/lib/rollups/compact";
@@ -16,11 +16,11 @@ import { requestReanalysis, requeueStrandedAnalyses, retryFailedAnalysis } from 
 import { handleEvolutionWebhook } from "@/lib/ingest/handle-webhook";
 import { enqueue } from "@/lib/jobs/outbox";
 import { EmbeddedRunner } from "@/inngest/embedded/runner";
-import { encryptSecret } from "@/lib/security/crypto";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
 import { withEnv } from "@/test/helpers/env";
 import { json, startFakeServer } from "@/test/helpers/fake-server";
+import { seedTenants } from "@/test/helpers/seed-tenants";
 import { analyzeMessageFn } from "./analyze-message";
 
 const FIXTURES = path.resolve(process.cwd(), "test", "fixtures", "evolution");
@@ -57,8 +57,6 @@ async function expectRollupsMatchRebuild(database: Database, opts: { latency: bo
   expect(await chatRows()).toEqual(incrementalChats);
 }
 
-const limits = { connections: 3, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 10, semanticSearch: true };
-
 describe("analyze-message", () => {
   let database: Database;
   let tenantId: string;
@@ -83,24 +81,12 @@ describe("analyze-message", () => {
   beforeEach(async () => {
     database = await createTestDatabase();
     setDatabase(database);
-    await database.db.insert(plans).values({ code: "pro", name: "Pro", priceBrlCents: 1, limits }).onConflictDoNothing();
-    const [loja, other] = await database.db
-      .insert(tenants)
-      .values([
-        { slug: "loja-centro", name: "Loja Centro", planCode: "pro", planLimits: limits },
-        { slug: "outra", name: "Outra", planCode: "pro", planLimits: limits },
-      ])
-      .returning();
-    tenantId = loja!.id;
-    otherTenantId = other!.id;
-    await database.db.insert(connections).values({
-      tenantId,
-      name: "Loja",
-      instanceName: "loja-centro",
-      evolutionBaseUrl: "http://evo",
-      instanceTokenEnc: encryptSecret("LOJA-TOKEN"),
-      webhookSecretEnc: encryptSecret(SECRET),
-    });
+    const [loja, other] = await seedTenants(database.db, [
+      { slug: "loja-centro", name: "Loja Centro", connection: { webhookSecret: SECRET } },
+      { slug: "outra", name: "Outra" },
+    ]);
+    tenantId = loja.tenant.id;
+    otherTenantId = other.tenant.id;
     runner = new EmbeddedRunner({ database, handler: serve({ client: inngest, functions: [analyzeMessageFn] }), logger: quiet, backoffMs: () => 0 });
     await runner.prepare();
   });

@@ -3,14 +3,14 @@ import { serve } from "inngest/next";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setDatabase, type Database } from "@/db/client";
-import { jobRuns, plans, tenants } from "@/db/schema";
+import { jobRuns, tenants } from "@/db/schema";
 import { inngest } from "@/inngest/client";
 import { enqueue } from "@/lib/jobs/outbox";
 import { EmbeddedRunner } from "@/inngest/embedded/runner";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
+import { seedTenants } from "@/test/helpers/seed-tenants";
 import { tenantCreatedFn } from "./tenant-created";
 
-const limits = { connections: 1, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 10, semanticSearch: false };
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
 /**
@@ -23,9 +23,8 @@ describe("embedded runner vs @inngest/test", () => {
   beforeEach(async () => {
     database = await createTestDatabase();
     setDatabase(database);
-    await database.db.insert(plans).values({ code: "starter", name: "Starter", priceBrlCents: 1, limits });
-    const [tenant] = await database.db.insert(tenants).values({ slug: "t", name: "T", planCode: "starter", planLimits: limits }).returning();
-    tenantId = tenant!.id;
+    const [{ tenant }] = await seedTenants(database.db, [{ slug: "t", name: "T", plan: "starter" }]);
+    tenantId = tenant.id;
   });
   afterEach(async () => database.close());
   afterAll(dropTestTemplate);

@@ -5,16 +5,15 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openPglite } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { connections, inferences, messages, plans, tenants } from "@/db/schema";
+import { inferences, messages } from "@/db/schema";
 import { ensureReferenceData } from "@/lib/demo/seed";
 import { handleEvolutionWebhook } from "@/lib/ingest/handle-webhook";
-import { encryptSecret } from "@/lib/security/crypto";
 import { json, startFakeServer } from "@/test/helpers/fake-server";
+import { seedTenants } from "@/test/helpers/seed-tenants";
 
 const dir = mkdtempSync(path.join(tmpdir(), "evosense-analysis-crash-"));
 const pgDir = path.join(dir, "pg");
 const FIXTURE = path.resolve(process.cwd(), "test", "fixtures", "evolution", "messages-upsert-text.json");
-const limits = { connections: 3, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 10, semanticSearch: true };
 const answer = { sentiment: 0.2, emotion: "neutral", satisfaction: 59, tone: "neutral", summary: "Pergunta sobre tênis.", confidence: 0.6, rationale: "pergunta", language: "pt" };
 
 function worker(webhook: string) {
@@ -39,16 +38,7 @@ describe("analysis survives a crash", () => {
     const setup = await openPglite(pgDir);
     await runMigrations(setup);
     await ensureReferenceData(setup.db);
-    await setup.db.insert(plans).values({ code: "pro", name: "Pro", priceBrlCents: 1, limits }).onConflictDoNothing();
-    const [tenant] = await setup.db.insert(tenants).values({ slug: "loja", name: "Loja", planCode: "pro", planLimits: limits }).returning();
-    await setup.db.insert(connections).values({
-      tenantId: tenant!.id,
-      name: "Loja",
-      instanceName: "loja-centro",
-      evolutionBaseUrl: "http://evo",
-      instanceTokenEnc: encryptSecret("T"),
-      webhookSecretEnc: encryptSecret("s3cret"),
-    });
+    await seedTenants(setup.db, [{ slug: "loja", name: "Loja", connection: { instanceName: "loja-centro", webhookSecret: "s3cret" } }]);
     // Accepted while no worker runs.
     const accepted = await handleEvolutionWebhook(setup.db, {
       rawBody: readFileSync(FIXTURE, "utf8"),

@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { plans, tenants, users } from "@/db/schema";
+import { tenants, users } from "@/db/schema";
 import { CLIENT_ADDRESS_HEADER, clientAddress, markClientAddressStamped, parseTrustedProxies, stampClientAddress } from "@/lib/http/client-address.mjs";
 import { hashPassword } from "@/lib/security/password";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
+import { seedTenants } from "@/test/helpers/seed-tenants";
 import {
   ACCOUNT_LOCKOUT,
   accountThrottleKey,
@@ -14,20 +15,14 @@ import {
   SuspendedTenantSignin,
 } from "./authorize";
 
-const limits = { connections: 1, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 1000, semanticSearch: false };
-
 describe("credential login", () => {
   let database: Database;
   let tenantId: string;
 
   beforeEach(async () => {
     database = await createTestDatabase();
-    await database.db.insert(plans).values({ code: "starter", name: "Starter", priceBrlCents: 1, limits });
-    const [tenant] = await database.db
-      .insert(tenants)
-      .values({ slug: "loja", name: "Loja", planCode: "starter", planLimits: limits })
-      .returning();
-    tenantId = tenant!.id;
+    const [{ tenant }] = await seedTenants(database.db, [{ slug: "loja", name: "Loja", plan: "starter" }]);
+    tenantId = tenant.id;
     const passwordHash = await hashPassword("correct horse battery");
     await database.db.insert(users).values([
       { email: "Ana@Loja.local", name: "Ana", role: "admin", tenantId, passwordHash },

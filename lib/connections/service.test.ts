@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { auditLog, connections, plans, tenants } from "@/db/schema";
+import { auditLog, connections, type tenants } from "@/db/schema";
 import { decryptSecret } from "@/lib/security/crypto";
 import type { Resolver } from "@/lib/security/outbound-url";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
+import { seedTenants } from "@/test/helpers/seed-tenants";
 import { ConnectionError, createConnection, deleteConnection, listConnectionViews, updateConnection } from "./service";
 
 const actor = { id: null as unknown as string, email: "admin@a.local" };
@@ -17,15 +18,8 @@ describe("Evolution connections", () => {
 
   beforeEach(async () => {
     database = await createTestDatabase();
-    const limits = { connections: 2, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 10, semanticSearch: false };
-    await database.db.insert(plans).values({ code: "starter", name: "Starter", priceBrlCents: 1, limits });
-    [a, b] = (await database.db
-      .insert(tenants)
-      .values([
-        { slug: "a", name: "A", planCode: "starter", planLimits: limits },
-        { slug: "b", name: "B", planCode: "starter", planLimits: limits },
-      ])
-      .returning()) as [typeof a, typeof b];
+    // Two connections allowed, so the third is the one refused.
+    [{ tenant: a }, { tenant: b }] = await seedTenants(database.db, [{ slug: "a", name: "A" }, { slug: "b", name: "B" }], { plan: "starter", limits: { connections: 2 } });
   });
   afterEach(async () => database.close());
   afterAll(dropTestTemplate);

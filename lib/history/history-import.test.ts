@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { serve } from "inngest/next";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setDatabase, type Database } from "@/db/client";
-import { chats, connections, messages, plans, tenants } from "@/db/schema";
+import { chats, connections, messages } from "@/db/schema";
 import { inngest } from "@/inngest/client";
 import { historyImportFn } from "@/inngest/functions/history-import";
 import { enqueue } from "@/lib/jobs/outbox";
@@ -14,6 +14,7 @@ import { EmbeddedRunner } from "@/inngest/embedded/runner";
 import { encryptSecret } from "@/lib/security/crypto";
 import { safeFetch } from "@/lib/security/outbound-fetch";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
+import { seedTenants } from "@/test/helpers/seed-tenants";
 import { runEvolutionImport } from "./evolution-import";
 import { importWhatsAppExport } from "./export-import";
 import { claimImport } from "./import-state";
@@ -69,15 +70,11 @@ describe("history import", () => {
     const port = (fake.server.address() as AddressInfo).port;
     database = await createTestDatabase();
     setDatabase(database);
-    const limits = { connections: 3, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 10, semanticSearch: true };
-    await database.db.insert(plans).values({ code: "pro", name: "Pro", priceBrlCents: 1, limits });
-    const [tenant] = await database.db.insert(tenants).values({ slug: "loja-centro", name: "Loja", planCode: "pro", planLimits: limits }).returning();
-    tenantId = tenant!.id;
-    const [connection] = await database.db
-      .insert(connections)
-      .values({ tenantId, name: "Loja", instanceName: "loja-centro", evolutionBaseUrl: `http://127.0.0.1:${port}`, instanceTokenEnc: encryptSecret("LOJA-TOKEN"), webhookSecretEnc: encryptSecret("s") })
-      .returning();
-    connectionId = connection!.id;
+    const [{ tenant, connection }] = await seedTenants(database.db, [
+      { slug: "loja-centro", name: "Loja", connection: { evolutionBaseUrl: `http://127.0.0.1:${port}`, token: "LOJA-TOKEN" } },
+    ]);
+    tenantId = tenant.id;
+    connectionId = connection.id;
   });
   afterEach(async () => {
     await new Promise((r) => fake.server.close(r));

@@ -3,9 +3,10 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { auditLog, chats, connections, messages, outbox, pendingMessageEvents, plans, tenants, unclaimedInstances } from "@/db/schema";
+import { auditLog, chats, connections, messages, outbox, pendingMessageEvents, tenants, unclaimedInstances } from "@/db/schema";
 import { encryptSecret } from "@/lib/security/crypto";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
+import { seedTenants } from "@/test/helpers/seed-tenants";
 import { shuffled } from "@/test/helpers/shuffle";
 import { signEvolutionJwt } from "./authenticate";
 import { handleEvolutionWebhook } from "./handle-webhook";
@@ -28,21 +29,12 @@ describe("Evolution webhook ingest", () => {
 
   beforeEach(async () => {
     database = await createTestDatabase();
-    const limits = { connections: 3, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 10, semanticSearch: true };
-    await database.db.insert(plans).values({ code: "pro", name: "Pro", priceBrlCents: 1, limits });
-    const [loja, other] = await database.db
-      .insert(tenants)
-      .values([
-        { slug: "loja-centro", name: "Loja Centro", planCode: "pro", planLimits: limits },
-        { slug: "outra", name: "Outra", planCode: "pro", planLimits: limits },
-      ])
-      .returning();
-    tenantId = loja!.id;
-    otherTenantId = other!.id;
-    await database.db.insert(connections).values([
-      { tenantId, name: "Loja", instanceName: "loja-centro", evolutionBaseUrl: "http://evo", instanceTokenEnc: encryptSecret("LOJA-TOKEN"), webhookSecretEnc: encryptSecret(SECRET) },
-      { tenantId: otherTenantId, name: "Outra", instanceName: "outra", evolutionBaseUrl: "http://evo", instanceTokenEnc: encryptSecret("OUTRA-TOKEN"), webhookSecretEnc: encryptSecret("outra-secret") },
+    const [loja, other] = await seedTenants(database.db, [
+      { slug: "loja-centro", name: "Loja Centro", connection: { token: "LOJA-TOKEN", webhookSecret: SECRET } },
+      { slug: "outra", name: "Outra", connection: { token: "OUTRA-TOKEN", webhookSecret: "outra-secret" } },
     ]);
+    tenantId = loja.tenant.id;
+    otherTenantId = other.tenant.id;
   });
   afterEach(async () => database.close());
   afterAll(dropTestTemplate);

@@ -2,14 +2,13 @@ import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
-import { connections, pendingMessageEvents, plans, tenants } from "@/db/schema";
+import { pendingMessageEvents } from "@/db/schema";
 import type { NormalizedMessage } from "@/lib/evolution/normalize";
-import { encryptSecret } from "@/lib/security/crypto";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
+import { seedTenants } from "@/test/helpers/seed-tenants";
 import { seededIntegers } from "@/test/helpers/shuffle";
 import { chatOrder, storeBatch, storeOf, type IngestTarget, type Outcome, type Store } from "./ingest-message";
 
-const limits = { connections: 3, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 10, semanticSearch: true };
 const target: IngestTarget = {
   tenantId: "7a1c0000-0000-4000-8000-000000000001",
   connectionId: "7a1c0000-0000-4000-8000-000000000002",
@@ -20,14 +19,8 @@ const target: IngestTarget = {
 // 2025-10-21 11:00 UTC, 08:00 in São Paulo; the script runs into the next local day.
 const T0 = Date.UTC(2025, 9, 21, 11);
 
-async function seedTenant(database: Database): Promise<void> {
-  await database.db.insert(plans).values({ code: "pro", name: "Pro", priceBrlCents: 1, limits });
-  await database.db.insert(tenants).values({ id: target.tenantId, slug: "loja", name: "Loja", planCode: "pro", planLimits: limits });
-  await database.db.insert(connections).values({
-    id: target.connectionId, tenantId: target.tenantId, name: "Loja", instanceName: "loja", evolutionBaseUrl: "http://evo",
-    instanceTokenEnc: encryptSecret("T"), webhookSecretEnc: encryptSecret("S"),
-  });
-}
+const seedTenant = (database: Database) =>
+  seedTenants(database.db, [{ id: target.tenantId, slug: "loja", name: "Loja", connection: { id: target.connectionId } }]);
 
 type Contact = { phone: string; lid: string };
 const contacts: Contact[] = Array.from({ length: 6 }, (_, k) => ({ phone: `55119876500${k}0@s.whatsapp.net`, lid: `1876543210${k}@lid` }));

@@ -5,8 +5,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openPglite } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { connections, messages, plans, tenants } from "@/db/schema";
-import { encryptSecret } from "@/lib/security/crypto";
+import { messages } from "@/db/schema";
+import { seedTenants } from "@/test/helpers/seed-tenants";
 
 const dir = mkdtempSync(path.join(tmpdir(), "evosense-kill-"));
 const pgDir = path.join(dir, "pg");
@@ -18,17 +18,7 @@ describe("ingest durability", () => {
     process.env.DATA_DIR = dir;
     const setup = await openPglite(pgDir);
     await runMigrations(setup);
-    const limits = { connections: 1, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 10, semanticSearch: false };
-    await setup.db.insert(plans).values({ code: "starter", name: "Starter", priceBrlCents: 1, limits });
-    const [tenant] = await setup.db.insert(tenants).values({ slug: "loja-centro", name: "Loja", planCode: "starter", planLimits: limits }).returning();
-    await setup.db.insert(connections).values({
-      tenantId: tenant!.id,
-      name: "Loja",
-      instanceName: "loja-centro",
-      evolutionBaseUrl: "http://evo",
-      instanceTokenEnc: encryptSecret("token-123456"),
-      webhookSecretEnc: encryptSecret("s3cret"),
-    });
+    await seedTenants(setup.db, [{ slug: "loja-centro", name: "Loja", plan: "starter", connection: { webhookSecret: "s3cret" } }]);
     await setup.close();
 
     const acknowledged: string[] = [];

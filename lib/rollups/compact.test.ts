@@ -1,16 +1,15 @@
 import { and, eq, ne } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { connections, dailyRollups, plans, tenants } from "@/db/schema";
+import { dailyRollups } from "@/db/schema";
 import { applyRollupDelta } from "@/lib/analysis/queries";
 import { getTenantMetrics } from "@/lib/metrics/queries";
-import { encryptSecret } from "@/lib/security/crypto";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
+import { seedTenants } from "@/test/helpers/seed-tenants";
 import { compactDailyRollups } from "./compact";
 import { applyVolumeDelta } from "./volume";
 
-const limits = { connections: 3, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 1000, semanticSearch: true };
 const TZ = "America/Sao_Paulo";
 const NOW = new Date("2026-03-10T15:00:00Z");
 const OLD = new Date("2026-03-01T15:00:00Z"); // local day 2026-03-01
@@ -22,15 +21,12 @@ describe("rollup shards", () => {
 
   beforeEach(async () => {
     database = await createTestDatabase();
-    await database.db.insert(plans).values({ code: "pro", name: "Pro", priceBrlCents: 1, limits }).onConflictDoNothing();
-    for (const key of ["a", "b"] as const) {
-      const [t] = await database.db.insert(tenants).values({ slug: `loja-${key}`, name: `Loja ${key}`, planCode: "pro", planLimits: limits }).returning();
-      const [c] = await database.db
-        .insert(connections)
-        .values({ tenantId: t!.id, name: "Loja", instanceName: `loja-${key}`, evolutionBaseUrl: "http://evo", instanceTokenEnc: encryptSecret("T"), webhookSecretEnc: encryptSecret("S") })
-        .returning();
-      tenant[key] = { id: t!.id, connectionId: c!.id };
-    }
+    const [a, b] = await seedTenants(database.db, [
+      { slug: "loja-a", name: "Loja a", connection: true },
+      { slug: "loja-b", name: "Loja b", connection: true },
+    ]);
+    tenant.a = { id: a.tenant.id, connectionId: a.connection.id };
+    tenant.b = { id: b.tenant.id, connectionId: b.connection.id };
   });
   afterEach(async () => database.close());
   afterAll(dropTestTemplate);

@@ -3,13 +3,13 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { connections, dailyRollups, messages, plans, tenants } from "@/db/schema";
+import { dailyRollups, messages } from "@/db/schema";
 import { responseTimes } from "@/lib/conversations/response-times";
 import { handleEvolutionWebhook } from "@/lib/ingest/handle-webhook";
 import { getTenantMetrics } from "@/lib/metrics/queries";
-import { encryptSecret } from "@/lib/security/crypto";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
+import { seedTenants } from "@/test/helpers/seed-tenants";
 import { shuffled } from "@/test/helpers/shuffle";
 import { compactDailyRollups } from "./compact";
 import { rebuildRollups } from "./rebuild";
@@ -17,7 +17,6 @@ import { medianFromBuckets, responseBucketBounds } from "./response-times";
 
 const FIXTURES = path.resolve(process.cwd(), "test", "fixtures", "evolution");
 const SECRET = "loja-webhook-secret";
-const limits = { connections: 3, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 10, semanticSearch: true };
 // 2025-10-21 11:00:00 UTC: 08:00 in São Paulo, so every message below falls on one local day.
 const T0 = 1761044400;
 
@@ -79,17 +78,8 @@ describe("response times in the rollups", () => {
 
   beforeEach(async () => {
     database = await createTestDatabase();
-    await database.db.insert(plans).values({ code: "pro", name: "Pro", priceBrlCents: 1, limits }).onConflictDoNothing();
-    const [tenant] = await database.db.insert(tenants).values({ slug: "loja-centro", name: "Loja Centro", planCode: "pro", planLimits: limits }).returning();
-    tenantId = tenant!.id;
-    await database.db.insert(connections).values({
-      tenantId,
-      name: "Loja",
-      instanceName: "loja-centro",
-      evolutionBaseUrl: "http://evo",
-      instanceTokenEnc: encryptSecret("LOJA-TOKEN"),
-      webhookSecretEnc: encryptSecret(SECRET),
-    });
+    const [{ tenant }] = await seedTenants(database.db, [{ slug: "loja-centro", name: "Loja Centro", connection: { webhookSecret: SECRET } }]);
+    tenantId = tenant.id;
   });
   afterEach(async () => database.close());
   afterAll(dropTestTemplate);
@@ -136,10 +126,10 @@ describe("response times in the rollups", () => {
     const filtered = await withTenant(tenantId, (tx) => getTenantMetrics(tx, tenantId, { from: "2025-10-21", to: "2025-10-21", emotion: "anger" }), database.db);
     expect(filtered).toMatchObject({ emotion: "anger", messagesSent: null, medianFirstResponseSeconds: null, messagesReceived: 0 });
     // Another tenant's period holds none of it.
-    const [other] = await database.db.insert(tenants).values({ slug: "outra", name: "Outra", planCode: "pro", planLimits: limits }).returning();
-    const theirs = await withTenant(other!.id, (tx) => getTenantMetrics(tx, tenantId, { from: "2025-10-21", to: "2025-10-21" }), database.db);
+    const [{ tenant: other }] = await seedTenants(database.db, [{ slug: "outra", name: "Outra" }]);
+    const theirs = await withTenant(other.id, (tx) => getTenantMetrics(tx, tenantId, { from: "2025-10-21", to: "2025-10-21" }), database.db);
     expect(theirs).toMatchObject({ messagesReceived: 0, medianFirstResponseSeconds: null });
-    expect((await database.db.select().from(dailyRollups).where(eq(dailyRollups.tenantId, other!.id))).length).toBe(0);
+    expect((await database.db.select().from(dailyRollups).where(eq(dailyRollups.tenantId, other.id))).length).toBe(0);
   });
 
   it("reads a median out of buckets", () => {

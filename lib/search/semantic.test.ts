@@ -2,16 +2,15 @@ import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { rowsOf } from "@/db/rows";
-import { chats, connections, messages, plans, tenants } from "@/db/schema";
+import { chats, messages } from "@/db/schema";
 import { embedLocal, LOCAL_EMBEDDING_MODEL } from "@/lib/analysis/model";
-import { encryptSecret } from "@/lib/security/crypto";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
+import { seedTenants } from "@/test/helpers/seed-tenants";
 import { vectorSearch, vectorSearchSql } from "./queries";
 import { pageFilters, searchPageQuerySchema } from "./schemas";
 import { semanticSearch } from "./semantic";
 
-const limits = { connections: 3, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 10, semanticSearch: true };
 const TOPICS = [
   "meu pedido está atrasado e não chegou até agora",
   "quero cancelar a compra e receber o reembolso",
@@ -30,28 +29,20 @@ describe("semantic search", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await database.db.insert(plans).values({ code: "pro", name: "Pro", priceBrlCents: 1, limits }).onConflictDoNothing();
-    const [a, b] = await database.db
-      .insert(tenants)
-      .values([
-        { slug: "a", name: "A", planCode: "pro", planLimits: limits },
-        { slug: "b", name: "B", planCode: "pro", planLimits: limits },
-      ])
-      .returning();
-    tenantA = a!.id;
-    tenantB = b!.id;
+    const [a, b] = await seedTenants(database.db, [
+      { slug: "a", name: "A", connection: true },
+      { slug: "b", name: "B", connection: true },
+    ]);
+    tenantA = a.tenant.id;
+    tenantB = b.tenant.id;
     // Enough rows that the planner prefers the HNSW index over a scan and sort.
-    for (const [tenantId, count] of [[tenantA, 1500], [tenantB, 1500]] as const) {
-      const [conn] = await database.db
-        .insert(connections)
-        .values({ tenantId, name: "c", instanceName: `i-${tenantId}`, evolutionBaseUrl: "http://evo", instanceTokenEnc: encryptSecret("t"), webhookSecretEnc: encryptSecret("s") })
-        .returning();
-      const [chat] = await database.db.insert(chats).values({ tenantId, connectionId: conn!.id, remoteJid: `jid-${tenantId}` }).returning();
+    for (const [tenantId, connectionId, count] of [[tenantA, a.connection.id, 1500], [tenantB, b.connection.id, 1500]] as const) {
+      const [chat] = await database.db.insert(chats).values({ tenantId, connectionId, remoteJid: `jid-${tenantId}` }).returning();
       const rows = Array.from({ length: count }, (_, i) => {
         const text = `${TOPICS[i % TOPICS.length]} ${tenantId === tenantA ? "" : "(cliente B)"} #${i}`;
         return {
           tenantId,
-          connectionId: conn!.id,
+          connectionId,
           chatId: chat!.id,
           externalId: `m${i}`,
           fromMe: false,

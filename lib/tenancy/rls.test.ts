@@ -1,35 +1,21 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { chats, connections, messages, plans, tenants } from "@/db/schema";
+import { chats, connections, messages, tenants } from "@/db/schema";
 import { createTestDatabase, dropTestTemplate, engine } from "@/test/db";
+import { seedTenants } from "@/test/helpers/seed-tenants";
 import { withTenant } from "./with-tenant";
 
-const limits = { connections: 1, retentionDays: 30, exportsPerDay: 3, analysesPerMonth: 1000, semanticSearch: false };
-
-async function seedTenant(database: Database, slug: string) {
-  const [tenant] = await database.db
-    .insert(tenants)
-    .values({ slug, name: slug, planCode: "starter", planLimits: limits })
-    .returning();
-  const [connection] = await database.db
-    .insert(connections)
-    .values({
-      tenantId: tenant!.id,
-      name: slug,
-      instanceName: slug,
-      evolutionBaseUrl: "http://evolution.local",
-      instanceTokenEnc: "x",
-      webhookSecretEnc: "x",
-    })
-    .returning();
+/** A tenant with one connection, chat and message: a row of each kind for another tenant to try to reach. */
+async function tenantWithMessage(database: Database, slug: string) {
+  const [{ tenant, connection }] = await seedTenants(database.db, [{ slug, plan: "starter", connection: true }]);
   const [chat] = await database.db
     .insert(chats)
-    .values({ tenantId: tenant!.id, connectionId: connection!.id, remoteJid: `${slug}@s.whatsapp.net` })
+    .values({ tenantId: tenant.id, connectionId: connection.id, remoteJid: `${slug}@s.whatsapp.net` })
     .returning();
   await database.db.insert(messages).values({
-    tenantId: tenant!.id,
-    connectionId: connection!.id,
+    tenantId: tenant.id,
+    connectionId: connection.id,
     chatId: chat!.id,
     externalId: `${slug}-1`,
     fromMe: false,
@@ -37,19 +23,18 @@ async function seedTenant(database: Database, slug: string) {
     text: `mensagem de ${slug}`,
     sentAt: new Date(),
   });
-  return { tenant: tenant!, connection: connection!, chat: chat! };
+  return { tenant, connection, chat: chat! };
 }
 
 describe(`row-level security (${engine})`, () => {
   let database: Database;
-  let a: Awaited<ReturnType<typeof seedTenant>>;
-  let b: Awaited<ReturnType<typeof seedTenant>>;
+  let a: Awaited<ReturnType<typeof tenantWithMessage>>;
+  let b: Awaited<ReturnType<typeof tenantWithMessage>>;
 
   beforeEach(async () => {
     database = await createTestDatabase();
-    await database.db.insert(plans).values({ code: "starter", name: "Starter", priceBrlCents: 9900, limits });
-    a = await seedTenant(database, "tenant-a");
-    b = await seedTenant(database, "tenant-b");
+    a = await tenantWithMessage(database, "tenant-a");
+    b = await tenantWithMessage(database, "tenant-b");
   });
   afterEach(async () => database.close());
   afterAll(dropTestTemplate);
