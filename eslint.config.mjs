@@ -3,7 +3,12 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
 
-const DB_CLIENT = { group: ["@/db/client", "**/db/client"], allowTypeImports: true, message: "The database is opened by queries.ts files (lib/tenancy/queries.ts has the owner-role handle), the job engine, server start-up and db scripts." };
+const DB_CLIENT = {
+  group: ["@/db/client", "**/db/client"],
+  allowTypeImports: true,
+  message:
+    "The database is opened by queries.ts files (lib/tenancy/queries.ts has the owner-role handle), the job engine, server start-up and db scripts.",
+};
 const ROUTES = { group: ["@/app/*", "**/app/*"], message: "Routes are the top of the house: nothing imports them." };
 const COMPONENTS = { group: ["@/components/*"], message: "The domain never imports presentation." };
 
@@ -15,7 +20,15 @@ export default defineConfig([
   {
     rules: {
       // A leading underscore names what is left out on purpose (a destructured field, an unused parameter).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+          ignoreRestSiblings: true,
+        },
+      ],
     },
   },
   {
@@ -26,10 +39,18 @@ export default defineConfig([
   {
     files: ["components/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [
-        { group: ["@/db/*", "**/queries", "@/lib/**/queries"], message: "Components receive data as props; they never read the database." },
-        ROUTES,
-      ] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/db/*", "**/queries", "@/lib/**/queries"],
+              message: "Components receive data as props; they never read the database.",
+            },
+            ROUTES,
+          ],
+        },
+      ],
     },
   },
   {
@@ -49,11 +70,34 @@ export default defineConfig([
   {
     files: ["lib/scores/**"],
     ignores: ["lib/scores/**/*.test.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/*", "../*"], message: "lib/scores is the bottom layer: the vocabulary every other room shares imports nothing." }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/*", "../*"],
+              message: "lib/scores is the bottom layer: the vocabulary every other room shares imports nothing.",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ["db/**"],
     ignores: ["db/**/*.test.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/*", "!@/lib/env"], message: "db/ depends on nothing in lib/ but the environment." }, ROUTES, COMPONENTS] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/*", "!@/lib/env"], message: "db/ depends on nothing in lib/ but the environment." },
+            ROUTES,
+            COMPONENTS,
+          ],
+        },
+      ],
+    },
   },
 ]);

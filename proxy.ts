@@ -28,7 +28,10 @@ export async function proxy(req: NextRequest) {
   if (PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return withRequestId(req);
   if ((await auth())?.user) return withRequestId(req);
   if (pathname.startsWith("/api/")) {
-    return NextResponse.json({ error: { code: "unauthenticated", message: "Log in or send an API key." } }, { status: 401 });
+    return NextResponse.json(
+      { error: { code: "unauthenticated", message: "Log in or send an API key." } },
+      { status: 401 },
+    );
   }
   const login = new URL("/login", req.nextUrl);
   if (pathname !== "/") login.searchParams.set("from", `${pathname}${search}`);

@@ -46,7 +46,10 @@ export function AppShell({
             }
           />
           <Link href="/" className="flex min-w-0 items-center gap-2 font-semibold">
-            <span className="grid size-7 shrink-0 place-items-center rounded-md bg-primary text-sm text-primary-foreground" aria-hidden>
+            <span
+              className="grid size-7 shrink-0 place-items-center rounded-md bg-primary text-sm text-primary-foreground"
+              aria-hidden
+            >
               E
             </span>
             <span>EvoSense</span>
@@ -56,7 +59,11 @@ export function AppShell({
             <NavLinks items={nav} />
           </nav>
           <div className="ml-auto flex shrink-0 items-center gap-1">
-            <span className="hidden text-sm text-muted-foreground xl:inline" data-testid="current-user" data-user-content>
+            <span
+              className="hidden text-sm text-muted-foreground xl:inline"
+              data-testid="current-user"
+              data-user-content
+            >
               {user.email}
             </span>
             <LocaleSwitch locale={locale} label={t("language")} />

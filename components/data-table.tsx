@@ -67,7 +67,10 @@ export function TableCard({
   description,
   children,
   ...props
-}: { title?: React.ReactNode; description?: React.ReactNode; children: React.ReactNode } & Omit<React.ComponentProps<typeof Card>, "title">) {
+}: { title?: React.ReactNode; description?: React.ReactNode; children: React.ReactNode } & Omit<
+  React.ComponentProps<typeof Card>,
+  "title"
+>) {
   return (
     <Card {...props}>
       {title || description ? (

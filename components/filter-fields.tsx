@@ -69,7 +69,16 @@ export function RangeField({
       <legend>{legend}</legend>
       <div className="flex gap-2">
         {(["min", "max"] as const).map((end, i) => (
-          <Input key={end} type="number" name={names[i]} step={step} min={bounds[0]} max={bounds[1]} defaultValue={values[i] ?? ""} aria-label={`${what} ${end}`} />
+          <Input
+            key={end}
+            type="number"
+            name={names[i]}
+            step={step}
+            min={bounds[0]}
+            max={bounds[1]}
+            defaultValue={values[i] ?? ""}
+            aria-label={`${what} ${end}`}
+          />
         ))}
       </div>
     </fieldset>

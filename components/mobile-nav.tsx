@@ -7,7 +7,15 @@ import { NavLinks, type NavItem } from "@/components/nav-links";
 import { Button } from "@/components/ui/button";
 
 /** Below the md breakpoint the navigation lives in a drawer from the left, opened by the menu button. */
-export function MobileNav({ items, labels, footer }: { items: NavItem[]; labels: { menu: string; nav: string }; footer?: React.ReactNode }) {
+export function MobileNav({
+  items,
+  labels,
+  footer,
+}: {
+  items: NavItem[];
+  labels: { menu: string; nav: string };
+  footer?: React.ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <DialogPrimitive.Root open={open} onOpenChange={setOpen}>

@@ -13,7 +13,15 @@ function activeHref(items: NavItem[], pathname: string): string | undefined {
     .sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }
 
-export function NavLinks({ items, vertical, onNavigate }: { items: NavItem[]; vertical?: boolean; onNavigate?: () => void }) {
+export function NavLinks({
+  items,
+  vertical,
+  onNavigate,
+}: {
+  items: NavItem[];
+  vertical?: boolean;
+  onNavigate?: () => void;
+}) {
   const active = activeHref(items, usePathname());
   return items.map((item) => (
     <Link

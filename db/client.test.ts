@@ -8,7 +8,9 @@ import { createTestDatabase, dropTestTemplate, engine } from "@/test/db";
 async function probe(db: Db): Promise<number> {
   await db.execute(sql`select ${1}::int as prepared_probe`);
   const [row] = rowsOf<{ n: number }>(
-    await db.execute(sql`select count(*)::int as n from pg_prepared_statements where statement = 'select $1::int as prepared_probe'`),
+    await db.execute(
+      sql`select count(*)::int as n from pg_prepared_statements where statement = 'select $1::int as prepared_probe'`,
+    ),
   );
   return row!.n;
 }

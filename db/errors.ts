@@ -1,6 +1,14 @@
 import { DrizzleQueryError } from "drizzle-orm";
 
-type Coded = { code?: unknown; errno?: unknown; routine?: unknown; table_name?: unknown; constraint_name?: unknown; table?: unknown; constraint?: unknown };
+type Coded = {
+  code?: unknown;
+  errno?: unknown;
+  routine?: unknown;
+  table_name?: unknown;
+  constraint_name?: unknown;
+  table?: unknown;
+  constraint?: unknown;
+};
 
 /** The error and its causes, outermost first (drizzle wraps the driver's error; a few levels at most). */
 function* chain(error: unknown): Generator<unknown> {
@@ -24,8 +32,18 @@ const RETRYABLE_CLASSES = ["08", "40", "53", "58"];
 const RETRYABLE_STATES = new Set(["57P01", "57P02", "57P03", "55P03"]);
 // The driver's own names for a lost or unreachable server (postgres.js and Node's sockets).
 const RETRYABLE_DRIVER_CODES = new Set([
-  "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT",
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "ENOTFOUND",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+  "ENOTFOUND",
 ]);
 
 /**
@@ -51,7 +69,15 @@ function statementName(query: string): string {
   return table ? `${table[1]!.split(" ")[0]!.toLowerCase()} ${table[2]!.replaceAll('"', "")}` : compact.slice(0, 60);
 }
 
-export type LoggedError = { type: string; message?: string; code?: string; statement?: string; table?: string; constraint?: string; routine?: string };
+export type LoggedError = {
+  type: string;
+  message?: string;
+  code?: string;
+  statement?: string;
+  table?: string;
+  constraint?: string;
+  routine?: string;
+};
 
 /**
  * An error as a log line may carry it. A database error's message, detail and the query's parameters can hold message
@@ -69,7 +95,9 @@ export function errorForLog(error: unknown): LoggedError {
       ...(state ? { code: state } : {}),
       ...(query ? { statement: statementName(query.query) } : {}),
       ...(name(coded?.table_name ?? coded?.table) ? { table: name(coded?.table_name ?? coded?.table) } : {}),
-      ...(name(coded?.constraint_name ?? coded?.constraint) ? { constraint: name(coded?.constraint_name ?? coded?.constraint) } : {}),
+      ...(name(coded?.constraint_name ?? coded?.constraint)
+        ? { constraint: name(coded?.constraint_name ?? coded?.constraint) }
+        : {}),
       ...(name(coded?.routine) ? { routine: name(coded?.routine) } : {}),
     };
   }

@@ -18,7 +18,9 @@ const DEFINES = /CREATE\s+(?:OR\s+REPLACE\s+)?(?:FUNCTION|AGGREGATE|PROCEDURE)\s
 const ROLLUP_MEASURES = [...ROLLUP_COUNTERS, ...ROLLUP_HISTOGRAMS];
 
 async function definition(database: Database, name: string): Promise<string> {
-  const [row] = rowsOf<{ def: string }>(await database.db.execute(sql`select pg_get_functiondef(${name}::regproc) as def`));
+  const [row] = rowsOf<{ def: string }>(
+    await database.db.execute(sql`select pg_get_functiondef(${name}::regproc) as def`),
+  );
   return row!.def;
 }
 
@@ -37,11 +39,17 @@ async function routines(database: Database): Promise<{ name: string; args: strin
 describe("SQL functions", () => {
   it("are defined once each, in db/functions/<name>.sql, and never in a migration", () => {
     for (const f of functionFiles()) {
-      expect([...f.sql.matchAll(DEFINES)].map((m) => m[1]), f.name).toEqual([f.name]);
+      expect(
+        [...f.sql.matchAll(DEFINES)].map((m) => m[1]),
+        f.name,
+      ).toEqual([f.name]);
       expect(f.sql, f.name).toMatch(/CREATE OR REPLACE (FUNCTION|AGGREGATE)/);
     }
     for (const file of readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith(".sql"))) {
-      expect([...readFileSync(path.join(MIGRATIONS_FOLDER, file), "utf8").matchAll(DEFINES)].map((m) => m[1]), file).toEqual([]);
+      expect(
+        [...readFileSync(path.join(MIGRATIONS_FOLDER, file), "utf8").matchAll(DEFINES)].map((m) => m[1]),
+        file,
+      ).toEqual([]);
     }
   });
 
@@ -55,8 +63,14 @@ describe("SQL functions", () => {
 
     it("are exactly the files' functions, one overload each", async () => {
       const found = await routines(database);
-      expect(found.map((r) => r.name).sort()).toEqual(functionFiles().map((f) => f.name).sort());
-      expect(found.filter((r) => r.name === "ingest_message")).toEqual([{ name: "ingest_message", args: "p jsonb, p_allow_pending boolean" }]);
+      expect(found.map((r) => r.name).sort()).toEqual(
+        functionFiles()
+          .map((f) => f.name)
+          .sort(),
+      );
+      expect(found.filter((r) => r.name === "ingest_message")).toEqual([
+        { name: "ingest_message", args: "p jsonb, p_allow_pending boolean" },
+      ]);
     });
 
     it("migrating again changes nothing", async () => {
@@ -69,28 +83,42 @@ describe("SQL functions", () => {
       const listed = /ARRAY\[([^\]]*)\]/.exec(await definition(database, "emotion_day_code"))![1]!;
       expect(listed.split(",").map((e) => e.trim().replace(/^'|'(::text)?$/g, ""))).toEqual([...EMOTIONS]);
       const coded = rowsOf<{ emotion: string; code: number }>(
-        await database.db.execute(sql`select e as emotion, emotion_day_code(e, 9000) as code from unnest(${sql.raw(`array[${EMOTIONS.map((e) => `'${e}'`).join(", ")}]`)}) e`),
+        await database.db.execute(
+          sql`select e as emotion, emotion_day_code(e, 9000) as code from unnest(${sql.raw(`array[${EMOTIONS.map((e) => `'${e}'`).join(", ")}]`)}) e`,
+        ),
       );
       expect(coded).toEqual(EMOTIONS.map((e) => ({ emotion: e, code: emotionDayCode(e, 9000) })));
       // A rebuild scores a message without an emotion or tone as neutral.
-      expect(await definition(database, "rebuild_daily_rollups")).toContain("coalesce(m.emotion, 'neutral') AS emotion");
+      expect(await definition(database, "rebuild_daily_rollups")).toContain(
+        "coalesce(m.emotion, 'neutral') AS emotion",
+      );
       expect(EMOTIONS).toContain("neutral");
       expect(TONES).toContain("neutral");
     });
 
     it("keep the daily_rollups columns of lib/scores, and compaction and the rebuild write every measure", async () => {
       const columns = rowsOf<{ name: string }>(
-        await database.db.execute(sql`select column_name as name from information_schema.columns where table_schema = 'public' and table_name = 'daily_rollups'`),
+        await database.db.execute(
+          sql`select column_name as name from information_schema.columns where table_schema = 'public' and table_name = 'daily_rollups'`,
+        ),
       ).map((c) => c.name);
       const expected = [...ROLLUP_KEY, ...ROLLUP_MEASURES, "updated_at"].sort();
       expect(columns.sort()).toEqual(expected);
-      expect(getTableConfig(dailyRollups).columns.map((c) => c.name).sort()).toEqual(expected);
+      expect(
+        getTableConfig(dailyRollups)
+          .columns.map((c) => c.name)
+          .sort(),
+      ).toEqual(expected);
 
       const compact = await definition(database, "compact_daily_rollups");
       for (const c of ROLLUP_COUNTERS) expect(compact, c).toContain(`sum(${c})`);
       for (const c of ROLLUP_HISTOGRAMS) expect(compact, c).toContain(`jsonb_counts_sum(${c})`);
       const inserted = (def: string) =>
-        /INSERT INTO daily_rollups(?: AS r)? \(([^)]*)\)/.exec(def)![1]!.split(",").map((c) => c.trim()).filter((c) => !ROLLUP_KEY.includes(c as never) && c !== "updated_at");
+        /INSERT INTO daily_rollups(?: AS r)? \(([^)]*)\)/
+          .exec(def)![1]!
+          .split(",")
+          .map((c) => c.trim())
+          .filter((c) => !ROLLUP_KEY.includes(c as never) && c !== "updated_at");
       expect(inserted(compact).sort()).toEqual([...ROLLUP_MEASURES].sort());
       expect(inserted(await definition(database, "rebuild_daily_rollups")).sort()).toEqual([...ROLLUP_MEASURES].sort());
     });

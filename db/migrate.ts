@@ -30,7 +30,11 @@ export function functionFiles(folder = FUNCTIONS_FOLDER): { name: string; sql: s
  * functions or the new ones); safe to call from several instances at once on PostgreSQL. Re-applying a function
  * that has not changed leaves it as it was.
  */
-export async function runMigrations(database: Database, migrationsFolder = MIGRATIONS_FOLDER, functionsFolder = FUNCTIONS_FOLDER): Promise<void> {
+export async function runMigrations(
+  database: Database,
+  migrationsFolder = MIGRATIONS_FOLDER,
+  functionsFolder = FUNCTIONS_FOLDER,
+): Promise<void> {
   const functions = functionFiles(functionsFolder);
   if (database.kind === "pglite") {
     await migratePglite(database.db as never, { migrationsFolder });

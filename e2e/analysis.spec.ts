@@ -5,12 +5,25 @@ import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { BASE_URL, launch, login, newPage, screenshot } from "./browser";
 
-const fixture = JSON.parse(readFileSync(path.resolve(process.cwd(), "test", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"));
-type ApiMessage = { id: string; chatId: string; externalId: string; analysisStatus: string; sentiment: number | null; emotion: string | null; inference: { model: string; promptVersion: string } | null; embeddingModel: string | null };
+const fixture = JSON.parse(
+  readFileSync(path.resolve(process.cwd(), "test", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"),
+);
+type ApiMessage = {
+  id: string;
+  chatId: string;
+  externalId: string;
+  analysisStatus: string;
+  sentiment: number | null;
+  emotion: string | null;
+  inference: { model: string; promptVersion: string } | null;
+  embeddingModel: string | null;
+};
 
 async function waitForAnalysis(page: Page, externalId: string): Promise<ApiMessage> {
   for (let i = 0; i < 60; i++) {
-    const res = await page.request.get(`${BASE_URL}/api/v1/messages?page_size=20`, { headers: { authorization: "Bearer evo_demo_lojacentro" } });
+    const res = await page.request.get(`${BASE_URL}/api/v1/messages?page_size=20`, {
+      headers: { authorization: "Bearer evo_demo_lojacentro" },
+    });
     const found = ((await res.json()) as { data: ApiMessage[] }).data.find((m) => m.externalId === externalId);
     if (found?.analysisStatus === "done") return found;
     await new Promise((r) => setTimeout(r, 500));
@@ -43,7 +56,10 @@ describe("durable analysis with the EvoSense local model", () => {
     assert.equal(res.status(), 200);
     const analysed = await waitForAnalysis(page, "E2E-ANALYSIS-1");
     assert.ok(analysed.sentiment! < 0, `sentiment ${analysed.sentiment}`);
-    assert.deepEqual(analysed.inference && { model: analysed.inference.model, promptVersion: analysed.inference.promptVersion }, { model: "evosense-local-1", promptVersion: "p_v1_base" });
+    assert.deepEqual(
+      analysed.inference && { model: analysed.inference.model, promptVersion: analysed.inference.promptVersion },
+      { model: "evosense-local-1", promptVersion: "p_v1_base" },
+    );
     assert.equal(analysed.embeddingModel, "local-hash-768");
   });
 
@@ -59,7 +75,15 @@ describe("durable analysis with the EvoSense local model", () => {
     // Marks this document: a reload would lose it.
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
     const text = "Mensagem ao vivo: adorei o atendimento de hoje!";
-    const live = { ...fixture, data: { ...fixture.data, key: { ...fixture.data.key, id: "E2E-LIVE-CHAT-1" }, message: { conversation: text }, messageTimestamp: Math.floor(Date.now() / 1000) } };
+    const live = {
+      ...fixture,
+      data: {
+        ...fixture.data,
+        key: { ...fixture.data.key, id: "E2E-LIVE-CHAT-1" },
+        message: { conversation: text },
+        messageTimestamp: Math.floor(Date.now() / 1000),
+      },
+    };
     const posted = await page.request.post(`${BASE_URL}/api/webhooks/evolution`, {
       headers: { "content-type": "application/json", "x-evosense-secret": "demo-webhook-secret" },
       data: JSON.stringify(live),
@@ -76,13 +100,25 @@ describe("durable analysis with the EvoSense local model", () => {
     const page = await newPage(browser);
     await login(page, "admin@lojacentro.local");
     await page.waitForURL(/\/dashboard$/);
-    assert.match((await page.getByTestId("analysis-model-label").textContent()) ?? "", /Modelo local EvoSense \(offline\)/);
+    assert.match(
+      (await page.getByTestId("analysis-model-label").textContent()) ?? "",
+      /Modelo local EvoSense \(offline\)/,
+    );
     // The demo conversations were analysed at start-up: averages are numbers, not dashes.
     assert.notEqual((await page.getByTestId("kpi-sentiment-value").textContent())?.trim(), "—");
     // The cards show the metrics API's numbers (both read the rollups).
     const me = (await (await page.request.get("/api/v1/me")).json()) as { data: { tenant: { id: string } } };
-    const { data: metrics } = (await (await page.request.get(`/api/v1/tenants/${me.data.tenant.id}/metrics`)).json()) as {
-      data: { messagesReceived: number; messagesSent: number; conversations: number; avgSatisfaction: number; medianFirstResponseSeconds: number | null; emotions: Record<string, number> };
+    const { data: metrics } = (await (
+      await page.request.get(`/api/v1/tenants/${me.data.tenant.id}/metrics`)
+    ).json()) as {
+      data: {
+        messagesReceived: number;
+        messagesSent: number;
+        conversations: number;
+        avgSatisfaction: number;
+        medianFirstResponseSeconds: number | null;
+        emotions: Record<string, number>;
+      };
     };
     const digits = async (id: string) => Number(((await page.getByTestId(id).textContent()) ?? "").replace(/\D/g, ""));
     assert.equal(await digits("kpi-received-value"), metrics.messagesReceived);
@@ -97,7 +133,12 @@ describe("durable analysis with the EvoSense local model", () => {
     const before = await digits("kpi-received-value");
     const live = {
       ...fixture,
-      data: { ...fixture.data, key: { ...fixture.data.key, id: "E2E-LIVE-1" }, message: { conversation: "Chegou certinho, obrigada!" }, messageTimestamp: Math.floor(Date.now() / 1000) },
+      data: {
+        ...fixture.data,
+        key: { ...fixture.data.key, id: "E2E-LIVE-1" },
+        message: { conversation: "Chegou certinho, obrigada!" },
+        messageTimestamp: Math.floor(Date.now() / 1000),
+      },
     };
     const posted = await page.request.post(`${BASE_URL}/api/webhooks/evolution`, {
       headers: { "content-type": "application/json", "x-evosense-secret": "demo-webhook-secret" },
@@ -105,7 +146,8 @@ describe("durable analysis with the EvoSense local model", () => {
     });
     assert.equal(posted.status(), 200);
     await page.waitForFunction(
-      (n) => Number(document.querySelector('[data-testid="kpi-received-value"]')?.textContent?.replace(/\D/g, "")) === n,
+      (n) =>
+        Number(document.querySelector('[data-testid="kpi-received-value"]')?.textContent?.replace(/\D/g, "")) === n,
       before + 1,
       { timeout: 15_000 },
     );
@@ -116,7 +158,9 @@ describe("durable analysis with the EvoSense local model", () => {
     await page.getByRole("button", { name: "Aplicar" }).click();
     await page.getByTestId("dashboard-emotion-notice").waitFor();
     await page.getByTestId("kpi-received-value").waitFor();
-    const { data: filtered } = (await (await page.request.get(`/api/v1/tenants/${me.data.tenant.id}/metrics?emotion=${emotion}`)).json()) as {
+    const { data: filtered } = (await (
+      await page.request.get(`/api/v1/tenants/${me.data.tenant.id}/metrics?emotion=${emotion}`)
+    ).json()) as {
       data: { messagesReceived: number; messagesSent: number | null; conversations: number };
     };
     assert.ok(filtered.messagesReceived > 0);

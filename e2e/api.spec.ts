@@ -5,7 +5,8 @@ import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { BASE_URL, launch, login, newPage, screenshot } from "./browser";
 
-const fixture = (name: string) => readFileSync(path.resolve(process.cwd(), "test", "fixtures", "evolution", name), "utf8");
+const fixture = (name: string) =>
+  readFileSync(path.resolve(process.cwd(), "test", "fixtures", "evolution", name), "utf8");
 
 describe("webhooks and the read API", () => {
   let browser: Browser;
@@ -25,7 +26,10 @@ describe("webhooks and the read API", () => {
     assert.equal(first.status(), 200);
     assert.equal((await first.json()).stored, true);
     assert.deepEqual(await (await post()).json(), { duplicate: true });
-    const wrong = await page.request.post(`${BASE_URL}/api/webhooks/evolution`, { headers: { "x-evosense-secret": "nope" }, data: fixture("messages-upsert-text.json") });
+    const wrong = await page.request.post(`${BASE_URL}/api/webhooks/evolution`, {
+      headers: { "x-evosense-secret": "nope" },
+      data: fixture("messages-upsert-text.json"),
+    });
     assert.equal(wrong.status(), 401);
 
     await login(page, "admin@lojacentro.local");
@@ -42,7 +46,9 @@ describe("webhooks and the read API", () => {
     await screenshot(page, "api-keys");
     assert.match(key, /^evo_/);
     const anonymous = await browser.newContext();
-    const viaKey = await anonymous.request.get(`${BASE_URL}/api/v1/chats`, { headers: { authorization: `Bearer ${key}` } });
+    const viaKey = await anonymous.request.get(`${BASE_URL}/api/v1/chats`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
     assert.equal(viaKey.status(), 200);
     assert.ok(((await viaKey.json()) as { total: number }).total >= 40);
     const noKey = await anonymous.request.get(`${BASE_URL}/api/v1/chats`);
@@ -59,7 +65,10 @@ describe("webhooks and the read API", () => {
     const big = await page.request.post(`${BASE_URL}/api/webhooks/evolution`, { headers, data: JSON.stringify(audio) });
     assert.equal(big.status(), 200);
     audio.data.message.base64 = "A".repeat(33 * 1024 * 1024);
-    const tooBig = await page.request.post(`${BASE_URL}/api/webhooks/evolution`, { headers, data: JSON.stringify(audio) });
+    const tooBig = await page.request.post(`${BASE_URL}/api/webhooks/evolution`, {
+      headers,
+      data: JSON.stringify(audio),
+    });
     assert.equal(tooBig.status(), 413);
     assert.equal(((await tooBig.json()) as { error: { code: string } }).error.code, "payload_too_large");
   });
@@ -68,11 +77,21 @@ describe("webhooks and the read API", () => {
     const page = await newPage(browser);
     await login(page, "viewer@lojacentro.local");
     await page.waitForURL(/\/dashboard$/);
-    const chats = (await (await page.request.get("/api/v1/chats?page_size=200")).json()) as { data: { contactName: string }[] };
+    const chats = (await (await page.request.get("/api/v1/chats?page_size=200")).json()) as {
+      data: { contactName: string }[];
+    };
     const names = chats.data.map((c) => c.contactName);
     assert.ok(names.includes("Carlos Henrique"));
     assert.ok(!names.includes("Helena Prado"), "a Clínica Vida patient must not appear for Loja Centro");
-    const create = await page.request.post("/api/v1/connections", { headers: { origin: new URL(page.url()).origin }, data: { name: "x", instanceName: "viewer-try", evolutionBaseUrl: "https://e.example.com", instanceToken: "0123456789" } });
+    const create = await page.request.post("/api/v1/connections", {
+      headers: { origin: new URL(page.url()).origin },
+      data: {
+        name: "x",
+        instanceName: "viewer-try",
+        evolutionBaseUrl: "https://e.example.com",
+        instanceToken: "0123456789",
+      },
+    });
     assert.equal(create.status(), 403);
   });
 });

@@ -14,7 +14,11 @@ export async function launch(): Promise<Browser> {
 }
 
 export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: BASE_URL, locale: "pt-BR", viewport: { width: 1280, height: 860 } });
+  const context = await browser.newContext({
+    baseURL: BASE_URL,
+    locale: "pt-BR",
+    viewport: { width: 1280, height: 860 },
+  });
   return context.newPage();
 }
 

@@ -35,7 +35,11 @@ describe("conversations and search", () => {
     assert.equal(csv.status(), 200);
     assert.match(csv.headers()["content-type"] ?? "", /text\/csv/);
     const total = Number(/(\d+)\D*$/.exec((await page.getByTestId("conversations-total").textContent()) ?? "")?.[1]);
-    assert.equal((await csv.text()).trim().split("\n").length, total + 1, "one CSV row per filtered conversation, plus the header");
+    assert.equal(
+      (await csv.text()).trim().split("\n").length,
+      total + 1,
+      "one CSV row per filtered conversation, plus the header",
+    );
 
     await page.getByTestId("conversation-row").first().getByRole("link").first().click();
     await page.waitForURL(/\/conversations\/[0-9a-f-]{36}$/);
@@ -81,7 +85,13 @@ describe("conversations and search", () => {
   });
 
   it("fits a phone: the dashboard, conversations and search never scroll sideways", async () => {
-    const context = await browser.newContext({ baseURL: BASE_URL, locale: "pt-BR", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      baseURL: BASE_URL,
+      locale: "pt-BR",
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     await login(page, "admin@lojacentro.local");
     await page.waitForURL(/\/dashboard$/);
@@ -107,13 +117,23 @@ describe("conversations and search", () => {
     await page.goto("/t/loja-centro/conversations");
     await page.getByTestId("conversations-table").waitFor();
     const href = await page.getByTestId("conversation-row").first().getByRole("link").first().getAttribute("href");
-    for (const path of ["/t/clinica-vida/conversations", "/t/clinica-vida/search?q=consulta", href!.replace("loja-centro", "clinica-vida")]) {
+    for (const path of [
+      "/t/clinica-vida/conversations",
+      "/t/clinica-vida/search?q=consulta",
+      href!.replace("loja-centro", "clinica-vida"),
+    ]) {
       const res = await page.goto(path);
       assert.equal(res?.status(), 404, path);
     }
-    const api = await page.request.post("/api/v1/messages/semantic-search", { headers: { origin: new URL(page.url()).origin }, data: { query: "consulta remarcada" } });
+    const api = await page.request.post("/api/v1/messages/semantic-search", {
+      headers: { origin: new URL(page.url()).origin },
+      data: { query: "consulta remarcada" },
+    });
     const body = (await api.json()) as { data: { text: string }[] };
     assert.equal(api.status(), 200);
-    assert.ok(body.data.every((m) => !/consulta|exame|médic/i.test(m.text)), "no Clínica Vida message in Loja Centro's results");
+    assert.ok(
+      body.data.every((m) => !/consulta|exame|médic/i.test(m.text)),
+      "no Clínica Vida message in Loja Centro's results",
+    );
   });
 });

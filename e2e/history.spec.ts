@@ -24,12 +24,18 @@ describe("history import from a WhatsApp export", () => {
     await page.getByRole("button", { name: "Enviar conversa exportada (.txt)" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel(/Seu nome na conversa/).fill("Loja Centro");
-    await dialog.getByLabel("Arquivo .txt").setInputFiles({ name: "Conversa do WhatsApp com Joana.txt", mimeType: "text/plain", buffer: Buffer.from(EXPORT) });
+    await dialog.getByLabel("Arquivo .txt").setInputFiles({
+      name: "Conversa do WhatsApp com Joana.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from(EXPORT),
+    });
     await dialog.getByRole("button", { name: "Importar" }).click();
     await dialog.waitFor({ state: "hidden" });
     await page.getByTestId("import-status").filter({ hasText: "3 novas" }).waitFor();
     await screenshot(page, "connections-after-import");
-    const res = (await (await page.request.get("/api/v1/messages?q=bolsa%20couro")).json()) as { data: { text: string }[] };
+    const res = (await (await page.request.get("/api/v1/messages?q=bolsa%20couro")).json()) as {
+      data: { text: string }[];
+    };
     assert.ok(res.data.some((m) => m.text === "Oi, vocês consertam bolsa de couro?"));
   });
 });

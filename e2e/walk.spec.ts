@@ -51,7 +51,8 @@ function watch(page: Page, trouble: Trouble): void {
     trouble.push(`request failed: ${request.method()} ${request.url()} ${reason}`);
   });
   page.on("response", (response) => {
-    if (response.status() >= 400) trouble.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+    if (response.status() >= 400)
+      trouble.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
   });
 }
 
@@ -60,7 +61,10 @@ function watch(page: Page, trouble: Trouble): void {
  * DOM as it ended up, shows which element differed (production React names no element).
  */
 async function keepHydrationEvidence(page: Page, slug: string): Promise<void> {
-  const server = await page.request.get(page.url()).then((r) => r.text(), (e: Error) => `fetch failed: ${e.message}`);
+  const server = await page.request.get(page.url()).then(
+    (r) => r.text(),
+    (e: Error) => `fetch failed: ${e.message}`,
+  );
   writeFileSync(path.join(SHOTS, `hydration-${slug}-server.html`), server);
   writeFileSync(path.join(SHOTS, `hydration-${slug}-client.html`), await page.content());
 }
@@ -83,11 +87,18 @@ async function visibleText(page: Page): Promise<string[]> {
 }
 
 async function inspect(page: Page, where: string, trouble: Trouble): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
   if (scrollWidth > innerWidth) {
     const culprits = await page.evaluate(() =>
       [...document.querySelectorAll("body *")]
-        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest("[data-slot='table-container'], [data-scroll-x]"))
+        .filter(
+          (el) =>
+            el.getBoundingClientRect().right > window.innerWidth + 1 &&
+            !el.closest("[data-slot='table-container'], [data-scroll-x]"),
+        )
         .slice(0, 3)
         .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(" ").slice(0, 3).join(".")}`),
     );
@@ -112,7 +123,9 @@ async function signIn(context: BrowserContext, email: string): Promise<Page> {
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState("networkidle").catch(() => {});
   // Streaming sections swap their skeletons in after the load; what a person reads is the settled page.
-  await page.waitForFunction(() => !document.querySelector("[data-skeleton]"), undefined, { timeout: 15_000 }).catch(() => {});
+  await page
+    .waitForFunction(() => !document.querySelector("[data-skeleton]"), undefined, { timeout: 15_000 })
+    .catch(() => {});
 }
 
 describe("a walk through every page as each role, on a phone and a laptop", () => {
@@ -126,7 +139,11 @@ describe("a walk through every page as each role, on a phone and a laptop", () =
   for (const size of WIDTHS) {
     for (const walker of WALKERS) {
       it(`${walker.label} at ${size.width} px`, async () => {
-        const context = await browser.newContext({ baseURL: BASE_URL, locale: "pt-BR", viewport: { width: size.width, height: size.height } });
+        const context = await browser.newContext({
+          baseURL: BASE_URL,
+          locale: "pt-BR",
+          viewport: { width: size.width, height: size.height },
+        });
         const trouble: Trouble = [];
         const page = await signIn(context, walker.email);
         watch(page, trouble);
@@ -136,8 +153,14 @@ describe("a walk through every page as each role, on a phone and a laptop", () =
             await page.goto(listPath);
             await settle(page);
             // The row itself opens the conversation, not only the name inside it.
-            await page.locator("[data-testid='conversation-row']").first().click({ position: { x: 8, y: 8 } });
-            const opened = await page.waitForURL(/\/conversations\/[^/?]+$/, { timeout: 10_000 }).then(() => true, () => false);
+            await page
+              .locator("[data-testid='conversation-row']")
+              .first()
+              .click({ position: { x: 8, y: 8 } });
+            const opened = await page.waitForURL(/\/conversations\/[^/?]+$/, { timeout: 10_000 }).then(
+              () => true,
+              () => false,
+            );
             if (!opened) {
               trouble.push(`${walker.label} ${size.width}px: clicking a conversation row does not open it`);
               continue;
@@ -156,7 +179,8 @@ describe("a walk through every page as each role, on a phone and a laptop", () =
           }
           const slug = `${walker.label}-${size.name}-${new URL(page.url()).pathname.replace(/^\/+|\/+$/g, "").replace(/[^a-z0-9]+/gi, "-")}${new URL(page.url()).search ? "-q" : ""}`;
           await page.screenshot({ path: path.join(SHOTS, `${slug}.png`), fullPage: true });
-          if (trouble.some((t) => t.includes("#418") || t.includes("Hydration"))) await keepHydrationEvidence(page, slug);
+          if (trouble.some((t) => t.includes("#418") || t.includes("Hydration")))
+            await keepHydrationEvidence(page, slug);
         }
         await context.close();
         assert.deepEqual(trouble, [], `what a person would notice:\n${trouble.join("\n")}`);
@@ -165,7 +189,11 @@ describe("a walk through every page as each role, on a phone and a laptop", () =
   }
 
   it("opens the navigation from the menu on a phone and reaches every page", async () => {
-    const context = await browser.newContext({ baseURL: BASE_URL, locale: "pt-BR", viewport: { width: 360, height: 740 } });
+    const context = await browser.newContext({
+      baseURL: BASE_URL,
+      locale: "pt-BR",
+      viewport: { width: 360, height: 740 },
+    });
     const page = await signIn(context, "admin@lojacentro.local");
     await page.getByRole("button", { name: "Menu" }).click();
     const drawer = page.getByRole("dialog");
@@ -180,7 +208,11 @@ describe("a walk through every page as each role, on a phone and a laptop", () =
   });
 
   it("leaves one filter form after each period preset, and says when a date is not valid", async () => {
-    const context = await browser.newContext({ baseURL: BASE_URL, locale: "pt-BR", viewport: { width: 1366, height: 900 } });
+    const context = await browser.newContext({
+      baseURL: BASE_URL,
+      locale: "pt-BR",
+      viewport: { width: 1366, height: 900 },
+    });
     const page = await signIn(context, "admin@lojacentro.local");
     for (const preset of ["Hoje", "7 dias", "30 dias", "90 dias"]) {
       await page.getByRole("link", { name: preset, exact: true }).click();

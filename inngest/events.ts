@@ -12,5 +12,10 @@ export const historyImportRequested = eventType("connection/history.import.reque
 });
 /** A super-admin or replay asked for a fresh analysis: a new run key, so it is a new inference, never a lost one. */
 export const analysisRequested = eventType("message/analysis.requested", {
-  schema: z.object({ tenantId: z.uuid(), messageId: z.uuid(), runKey: z.string().min(1), promptVersionId: z.uuid().optional() }),
+  schema: z.object({
+    tenantId: z.uuid(),
+    messageId: z.uuid(),
+    runKey: z.string().min(1),
+    promptVersionId: z.uuid().optional(),
+  }),
 });

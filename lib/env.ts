@@ -12,7 +12,8 @@ const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyAsUndefined, z.url().optional());
 const flag = (fallback: boolean) =>
   z.preprocess(
-    (v) => (emptyAsUndefined(v) === undefined ? fallback : ["1", "true", "yes", "on"].includes(String(v).toLowerCase())),
+    (v) =>
+      emptyAsUndefined(v) === undefined ? fallback : ["1", "true", "yes", "on"].includes(String(v).toLowerCase()),
     z.boolean(),
   );
 
@@ -53,9 +54,17 @@ export const envSchema = z.object({
   EVOLUTION_GLOBAL_WEBHOOK_SECRET: optionalString,
 
   /** The largest Evolution webhook body accepted, in bytes (media events carry base64). */
-  WEBHOOK_MAX_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
+  WEBHOOK_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(32 * 1024 * 1024),
   /** The largest body of any other JSON route, in bytes. */
-  JSON_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  JSON_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   /** Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed. */
   TRUSTED_PROXIES: optionalString,
   /**
@@ -67,16 +76,17 @@ export const envSchema = z.object({
 
 type Secrets = "AUTH_SECRET" | "ENCRYPTION_KEY" | "PHONE_HASH_KEY";
 
-export type Env = Omit<z.infer<typeof envSchema>, Secrets> & Record<Secrets, string> & {
-  isProduction: boolean;
-  jobsMode: "embedded" | "inngest";
-  databaseMode: "pglite" | "postgres";
-  aiProvider: "local" | "openai" | "openai-compatible" | "n8n";
-  stripeEnabled: boolean;
-  dataDir: string;
-  /** OUTBOUND_ALLOWED_HOSTS as a list, lower-cased; the embedded default when unset. */
-  outboundAllowedHosts: string[];
-};
+export type Env = Omit<z.infer<typeof envSchema>, Secrets> &
+  Record<Secrets, string> & {
+    isProduction: boolean;
+    jobsMode: "embedded" | "inngest";
+    databaseMode: "pglite" | "postgres";
+    aiProvider: "local" | "openai" | "openai-compatible" | "n8n";
+    stripeEnabled: boolean;
+    dataDir: string;
+    /** OUTBOUND_ALLOWED_HOSTS as a list, lower-cased; the embedded default when unset. */
+    outboundAllowedHosts: string[];
+  };
 
 /** One machine runs EvoSense and the Evolution server of the demo and of local tests. */
 const EMBEDDED_ALLOWED_HOSTS = "localhost,127.0.0.1,[::1]";
@@ -113,10 +123,17 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (isProduction) {
     const problems: string[] = [];
     if (!e.AUTH_SECRET) problems.push("AUTH_SECRET is missing (generate one with `openssl rand -base64 32`).");
-    if (!e.ENCRYPTION_KEY) problems.push("ENCRYPTION_KEY is missing: the generated embedded key is refused in production.");
+    if (!e.ENCRYPTION_KEY)
+      problems.push("ENCRYPTION_KEY is missing: the generated embedded key is refused in production.");
     if (!e.PHONE_HASH_KEY) problems.push("PHONE_HASH_KEY is missing: phone hashes need a stable secret key.");
-    if (jobsMode === "embedded") problems.push("JOBS_MODE=embedded (or no INNGEST_* variables): the embedded runner is refused in production; set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY.");
-    if (e.DEMO_DATA) problems.push("DEMO_DATA is on (the default): demo users and the demo webhook secret are refused in production; set DEMO_DATA=false.");
+    if (jobsMode === "embedded")
+      problems.push(
+        "JOBS_MODE=embedded (or no INNGEST_* variables): the embedded runner is refused in production; set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY.",
+      );
+    if (e.DEMO_DATA)
+      problems.push(
+        "DEMO_DATA is on (the default): demo users and the demo webhook secret are refused in production; set DEMO_DATA=false.",
+      );
     if (!e.DATABASE_URL) problems.push("DATABASE_URL is missing: the embedded PGlite database is not for production.");
     if (problems.length) throw new EnvError(problems);
   }

@@ -27,11 +27,26 @@ const TENANTS = 20;
 const TZ = "America/Sao_Paulo";
 
 const PHRASES = [
-  "meu pedido ainda não chegou", "quero cancelar a compra", "o produto veio quebrado", "adorei o atendimento", "qual o horário da loja",
-  "preciso da segunda via do boleto", "a entrega foi muito rápida", "não consigo acessar minha conta", "o tamanho ficou pequeno, quero trocar",
-  "vocês têm esse modelo em azul", "o reembolso ainda não caiu", "obrigado pela ajuda de hoje", "o aplicativo trava no pagamento",
-  "chegou antes do prazo, recomendo", "ninguém responde o chat", "posso pagar com pix", "a nota fiscal veio errada", "o motoboy foi educado",
-  "estou esperando há uma semana", "produto excelente, comprarei de novo",
+  "meu pedido ainda não chegou",
+  "quero cancelar a compra",
+  "o produto veio quebrado",
+  "adorei o atendimento",
+  "qual o horário da loja",
+  "preciso da segunda via do boleto",
+  "a entrega foi muito rápida",
+  "não consigo acessar minha conta",
+  "o tamanho ficou pequeno, quero trocar",
+  "vocês têm esse modelo em azul",
+  "o reembolso ainda não caiu",
+  "obrigado pela ajuda de hoje",
+  "o aplicativo trava no pagamento",
+  "chegou antes do prazo, recomendo",
+  "ninguém responde o chat",
+  "posso pagar com pix",
+  "a nota fiscal veio errada",
+  "o motoboy foi educado",
+  "estou esperando há uma semana",
+  "produto excelente, comprarei de novo",
 ];
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
@@ -51,7 +66,13 @@ async function timeIt<T>(runs: number, fn: (i: number) => Promise<T>) {
 async function main() {
   const url = new URL(TARGET);
   const name = url.pathname.slice(1);
-  const admin = postgres({ host: url.hostname, port: Number(url.port || 5432), user: url.username || "postgres", database: "postgres", onnotice: () => {} });
+  const admin = postgres({
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    user: url.username || "postgres",
+    database: "postgres",
+    onnotice: () => {},
+  });
   await admin.unsafe(`drop database if exists ${name} with (force)`);
   await admin.unsafe(`create database ${name}`);
   await admin.end();
@@ -62,25 +83,42 @@ async function main() {
   try {
     await runMigrations(database);
     await ensureReferenceData(db);
-    await db.execute(sql`insert into plans (code, name, price_brl_cents, limits) values ('bench', 'Bench', 0, '{"connections":null,"retentionDays":null,"exportsPerDay":null,"analysesPerMonth":null,"semanticSearch":true}') on conflict do nothing`);
+    await db.execute(
+      sql`insert into plans (code, name, price_brl_cents, limits) values ('bench', 'Bench', 0, '{"connections":null,"retentionDays":null,"exportsPerDay":null,"analysesPerMonth":null,"semanticSearch":true}') on conflict do nothing`,
+    );
     const tenantIds = rowsOf<{ id: string }>(
-      await db.execute(sql`insert into tenants (slug, name, plan_code, plan_limits) select 'bench-' || g, 'Bench ' || g, 'bench', '{"connections":null,"retentionDays":null,"exportsPerDay":null,"analysesPerMonth":null,"semanticSearch":true}'::jsonb from generate_series(1, ${TENANTS}) g returning id`),
+      await db.execute(
+        sql`insert into tenants (slug, name, plan_code, plan_limits) select 'bench-' || g, 'Bench ' || g, 'bench', '{"connections":null,"retentionDays":null,"exportsPerDay":null,"analysesPerMonth":null,"semanticSearch":true}'::jsonb from generate_series(1, ${TENANTS}) g returning id`,
+      ),
     ).map((r) => r.id);
     const target = tenantIds[0]!;
     // Base vectors of real phrases (the local embedding); rows are a base plus two of a pool of perturbations.
     await db.execute(sql`create unlogged table bench_base (i int primary key, text text, v vector(768))`);
     await db.execute(sql`create unlogged table bench_noise (i int primary key, v vector(768))`);
-    const bases = PHRASES.flatMap((p, i) => Array.from({ length: 50 }, (_, k) => ({ i: i * 50 + k, text: `${p} (${k})` })));
-    for (const b of bases) await db.execute(sql`insert into bench_base values (${b.i}, ${b.text}, ${JSON.stringify(embedLocal(b.text))}::vector)`);
-    await db.execute(sql`insert into bench_noise select g, (select array_agg((random() - 0.5) * 0.05)::real[]::vector(768) from generate_series(1, 768) where g >= 0) from generate_series(0, 998) g`);
+    const bases = PHRASES.flatMap((p, i) =>
+      Array.from({ length: 50 }, (_, k) => ({ i: i * 50 + k, text: `${p} (${k})` })),
+    );
+    for (const b of bases)
+      await db.execute(
+        sql`insert into bench_base values (${b.i}, ${b.text}, ${JSON.stringify(embedLocal(b.text))}::vector)`,
+      );
+    await db.execute(
+      sql`insert into bench_noise select g, (select array_agg((random() - 0.5) * 0.05)::real[]::vector(768) from generate_series(1, 768) where g >= 0) from generate_series(0, 998) g`,
+    );
     // HNSW is built once after the load: maintaining it row by row would dominate the load time.
     await db.execute(sql`drop index if exists messages_embedding_hnsw`);
     const loadStart = performance.now();
     for (const [t, tenantId] of tenantIds.entries()) {
       const rows = t === 0 ? ROWS : Math.ceil(ROWS / 100);
-      const conn = rowsOf<{ id: string }>(await db.execute(sql`insert into connections (tenant_id, name, instance_name, evolution_base_url, instance_token_enc, webhook_secret_enc) values (${tenantId}, 'Bench', ${`bench-${t}`}, 'http://evo', 'x', 'x') returning id`))[0]!.id;
+      const conn = rowsOf<{ id: string }>(
+        await db.execute(
+          sql`insert into connections (tenant_id, name, instance_name, evolution_base_url, instance_token_enc, webhook_secret_enc) values (${tenantId}, 'Bench', ${`bench-${t}`}, 'http://evo', 'x', 'x') returning id`,
+        ),
+      )[0]!.id;
       const chatsCount = Math.max(10, Math.ceil(rows / 25));
-      await db.execute(sql`insert into chats (tenant_id, connection_id, remote_jid, contact_name) select ${tenantId}, ${conn}, 'jid-' || g, 'Cliente ' || g from generate_series(1, ${chatsCount}) g`);
+      await db.execute(
+        sql`insert into chats (tenant_id, connection_id, remote_jid, contact_name) select ${tenantId}, ${conn}, 'jid-' || g, 'Cliente ' || g from generate_series(1, ${chatsCount}) g`,
+      );
       await db.execute(sql`
         insert into messages (tenant_id, connection_id, chat_id, external_id, from_me, type, text, sent_at, analysis_status, sentiment, emotion, satisfaction, tone, summary, analyzed_at, embedding, embedding_model, created_at)
         select ${tenantId}, ${conn}, c.id, 'b' || g, (g % 3 = 0), 'text', b.text,
@@ -116,7 +154,8 @@ async function main() {
     const period90 = readDashboardQuery(TZ, { range: "90" });
     // What the dashboard page reads (app/(app)/t/[tenant]/dashboard/page.tsx), with and without an emotion filter.
     const dashboardData = (emotion?: "frustration") => {
-      const conversations = (days: { from: string; to: string }) => conversationQuerySchema.parse({ from: days.from, to: days.to, emotion });
+      const conversations = (days: { from: string; to: string }) =>
+        conversationQuerySchema.parse({ from: days.from, to: days.to, emotion });
       return withTenant(target, (tx) =>
         Promise.all([
           getAnalysisBacklog(tx, target),
@@ -129,10 +168,20 @@ async function main() {
     };
     const dashboard = await timeIt(20, () => dashboardData());
     const dashboardEmotion = await timeIt(20, () => dashboardData("frustration"));
-    const conversationsPage = await timeIt(20, () => withTenant(target, (tx) => listConversations(tx, target, conversationQuerySchema.parse({ from: period.from, to: period.to }), TZ)));
-    const dashboard90 = await timeIt(20, () => withTenant(target, (tx) => Promise.all([getTenantMetrics(tx, target, period90.period), getTenantMetrics(tx, target, period90.previous)])));
+    const conversationsPage = await timeIt(20, () =>
+      withTenant(target, (tx) =>
+        listConversations(tx, target, conversationQuerySchema.parse({ from: period.from, to: period.to }), TZ),
+      ),
+    );
+    const dashboard90 = await timeIt(20, () =>
+      withTenant(target, (tx) =>
+        Promise.all([getTenantMetrics(tx, target, period90.period), getTenantMetrics(tx, target, period90.previous)]),
+      ),
+    );
     const queries = Array.from({ length: QUERIES }, (_, i) => embedLocal(`${PHRASES[i % PHRASES.length]} ${i}`));
-    const search = await timeIt(QUERIES, (i) => withTenant(target, (tx) => vectorSearch(tx, target, queries[i]!, LOCAL_EMBEDDING_MODEL, {}, 10)));
+    const search = await timeIt(QUERIES, (i) =>
+      withTenant(target, (tx) => vectorSearch(tx, target, queries[i]!, LOCAL_EMBEDDING_MODEL, {}, 10)),
+    );
     let hits = 0;
     const recallQueries = Math.min(20, QUERIES);
     for (let i = 0; i < recallQueries; i++) {
@@ -148,19 +197,31 @@ async function main() {
     const plan = rowsOf<Record<string, string>>(
       await withTenant(target, async (tx) => {
         await tx.execute(sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true)`);
-        return tx.execute(sql`explain select id from messages m where m.tenant_id = ${target} and m.embedding_model = ${LOCAL_EMBEDDING_MODEL} and m.embedding is not null order by m.embedding <=> ${JSON.stringify(queries[0])}::vector limit 10`);
+        return tx.execute(
+          sql`explain select id from messages m where m.tenant_id = ${target} and m.embedding_model = ${LOCAL_EMBEDDING_MODEL} and m.embedding is not null order by m.embedding <=> ${JSON.stringify(queries[0])}::vector limit 10`,
+        );
       }),
     )
       .map((r) => Object.values(r)[0])
       .join(" ");
-    console.log(`\nbench:dashboard on ${url.host}/${name}: ${ROWS.toLocaleString("en")} messages for the measured tenant, ${TENANTS} tenants`);
-    console.log(`  load ${(loadMs / 1000).toFixed(0)} s · HNSW build ${(indexMs / 1000).toFixed(0)} s · rollup rebuild ${(rollupMs / 1000).toFixed(0)} s`);
-    console.log(`  dashboard data, 30 days (backlog, metrics and conversations, this and the previous period): p50 ${fmt(dashboard.p50)}  p95 ${fmt(dashboard.p95)}  (target ≤ 300 ms)`);
-    console.log(`  dashboard data, 30 days, emotion filter: p50 ${fmt(dashboardEmotion.p50)}  p95 ${fmt(dashboardEmotion.p95)}  (target ≤ 300 ms)`);
+    console.log(
+      `\nbench:dashboard on ${url.host}/${name}: ${ROWS.toLocaleString("en")} messages for the measured tenant, ${TENANTS} tenants`,
+    );
+    console.log(
+      `  load ${(loadMs / 1000).toFixed(0)} s · HNSW build ${(indexMs / 1000).toFixed(0)} s · rollup rebuild ${(rollupMs / 1000).toFixed(0)} s`,
+    );
+    console.log(
+      `  dashboard data, 30 days (backlog, metrics and conversations, this and the previous period): p50 ${fmt(dashboard.p50)}  p95 ${fmt(dashboard.p95)}  (target ≤ 300 ms)`,
+    );
+    console.log(
+      `  dashboard data, 30 days, emotion filter: p50 ${fmt(dashboardEmotion.p50)}  p95 ${fmt(dashboardEmotion.p95)}  (target ≤ 300 ms)`,
+    );
     console.log(`  conversations page, 30 days: p50 ${fmt(conversationsPage.p50)}  p95 ${fmt(conversationsPage.p95)}`);
     console.log(`  dashboard metrics, 90 days + previous: p50 ${fmt(dashboard90.p50)}  p95 ${fmt(dashboard90.p95)}`);
     console.log(`  semantic search, top 10: p50 ${fmt(search.p50)}  p95 ${fmt(search.p95)}  (target p95 ≤ 25 ms)`);
-    console.log(`  recall@10 vs exact search: ${(hits / (recallQueries * 10)).toFixed(3)} over ${recallQueries} queries  (target ≥ 0.95)`);
+    console.log(
+      `  recall@10 vs exact search: ${(hits / (recallQueries * 10)).toFixed(3)} over ${recallQueries} queries  (target ≥ 0.95)`,
+    );
     console.log(`  plan uses the HNSW index: ${plan.includes("messages_embedding_hnsw") ? "yes" : "NO"}`);
     console.log(`  total ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {

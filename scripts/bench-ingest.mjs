@@ -33,7 +33,9 @@ const embedded = TARGET === "embedded";
 const JOBS = process.env.BENCH_JOBS ?? "inngest";
 const STEADY = process.env.BENCH_FRESH_DATABASE !== "1";
 
-const fixture = JSON.parse(readFileSync(path.resolve(root, "test", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"));
+const fixture = JSON.parse(
+  readFileSync(path.resolve(root, "test", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"),
+);
 const TEXTS = [
   "Oi, meu pedido ainda não chegou, já faz uma semana",
   "Obrigada pelo atendimento, resolveram super rápido!",
@@ -51,7 +53,12 @@ function body() {
     ...fixture,
     data: {
       ...fixture.data,
-      key: { ...fixture.data.key, id: `BENCH${process.pid}${String(n).padStart(9, "0")}`, remoteJid: `${phone}@s.whatsapp.net`, remoteJidAlt: null },
+      key: {
+        ...fixture.data.key,
+        id: `BENCH${process.pid}${String(n).padStart(9, "0")}`,
+        remoteJid: `${phone}@s.whatsapp.net`,
+        remoteJidAlt: null,
+      },
       message: { conversation: TEXTS[n % TEXTS.length] },
       messageTimestamp: Math.floor(Date.now() / 1000),
     },
@@ -69,7 +76,14 @@ const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 function post(port, payload, headers = {}) {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: "127.0.0.1", port, method: "POST", path: "/api/webhooks/evolution", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), ...headers } },
+      {
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: "/api/webhooks/evolution",
+        agent,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), ...headers },
+      },
       (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode));
@@ -176,7 +190,12 @@ async function ceilingPglite() {
     const i = n++;
     await db.query(
       "insert into bench_ceiling (tenant_id, connection_id, external_id, text, sent_at) values ($1, $2, $3, $4, now()) on conflict do nothing",
-      ["00000000-0000-0000-0000-000000000001", "00000000-0000-0000-0000-000000000002", `C${i}`, TEXTS[i % TEXTS.length]],
+      [
+        "00000000-0000-0000-0000-000000000001",
+        "00000000-0000-0000-0000-000000000002",
+        `C${i}`,
+        TEXTS[i % TEXTS.length],
+      ],
     );
   });
   await db.close();
@@ -202,11 +221,28 @@ async function ceilingStore(url) {
     const chat = chats[i % chats.length];
     const now = Date.now();
     const payload = {
-      tenantId: chat.tenant_id, connectionId: chat.connection_id, timezone: chat.timezone,
-      jids: [chat.remote_jid], remoteJid: chat.remote_jid, altJid: null, isGroup: false, contactName: null,
-      phoneHash: null, phoneMasked: null, externalId: `STORE${process.pid}${String(i).padStart(9, "0")}`, fromMe: false,
-      senderHash: null, senderName: "Cliente", type: "text", text: TEXTS[i % TEXTS.length], sentAt: new Date(now).toISOString(),
-      deliveryStatus: null, analysisStatus: "pending", meta: {}, outboxId: ulid(now), outboxTs: now,
+      tenantId: chat.tenant_id,
+      connectionId: chat.connection_id,
+      timezone: chat.timezone,
+      jids: [chat.remote_jid],
+      remoteJid: chat.remote_jid,
+      altJid: null,
+      isGroup: false,
+      contactName: null,
+      phoneHash: null,
+      phoneMasked: null,
+      externalId: `STORE${process.pid}${String(i).padStart(9, "0")}`,
+      fromMe: false,
+      senderHash: null,
+      senderName: "Cliente",
+      type: "text",
+      text: TEXTS[i % TEXTS.length],
+      sentAt: new Date(now).toISOString(),
+      deliveryStatus: null,
+      analysisStatus: "pending",
+      meta: {},
+      outboxId: ulid(now),
+      outboxTs: now,
     };
     const [row] = await sql`select outcome from ingest_message(${sql.json(payload)}, false)`;
     if (row.outcome !== "stored") throw new Error(`ingest_message: ${row.outcome}`);
@@ -250,10 +286,23 @@ async function main() {
     DATA_DIR: dataDir,
     LOG_LEVEL: "warn",
     DATABASE_URL: embedded ? "" : TARGET,
-    ...(inngest ? { JOBS_MODE: "inngest", INNGEST_DEV: "1", INNGEST_BASE_URL: inngest.url } : { JOBS_MODE: "embedded" }),
+    ...(inngest
+      ? { JOBS_MODE: "inngest", INNGEST_DEV: "1", INNGEST_BASE_URL: inngest.url }
+      : { JOBS_MODE: "embedded" }),
   };
   await ensureBuild(env);
-  const server = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), serveScript, "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      serveScript,
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
+    { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] },
+  );
   try {
     for (let i = 0; i < 240; i++) {
       try {
@@ -273,7 +322,8 @@ async function main() {
     const warmUp = await closedLoop(600, CONCURRENCY, send, () => sequence >= PHONES);
     if (warmUp.errors > 0) throw new Error(`${warmUp.errors} warm-up requests failed`);
     // …and whose outbox is not catching up on a backlog: the warm-up's events have left before the clock starts.
-    for (let i = 0; inngest && i < 240 && inngest.events() < sequence; i++) await new Promise((r) => setTimeout(r, 250));
+    for (let i = 0; inngest && i < 240 && inngest.events() < sequence; i++)
+      await new Promise((r) => setTimeout(r, 250));
     if (STEADY && !embedded) {
       // A database in service has statistics and a vacuumed heap (autovacuum passes every minute); one created
       // seconds ago has neither, and its plans for the chat lookups cost ten times more (see the README).
@@ -298,7 +348,9 @@ async function main() {
       // Every stored message's event left through the outbox (the forwarder polls; give it a moment).
       const stored = route.latencies.length + fixed.latencies.length;
       for (let i = 0; i < 20 && inngest.events() < stored; i++) await new Promise((r) => setTimeout(r, 500));
-      console.log(`events forwarded to Inngest: ${inngest.events()} (messages stored in the measured phases: ${stored}, plus warm-up)`);
+      console.log(
+        `events forwarded to Inngest: ${inngest.events()} (messages stored in the measured phases: ${stored}, plus warm-up)`,
+      );
     }
     // The ceilings run with the server stopped, so neither shares the cores with its forwarder or the runner.
     await stopServer(server);

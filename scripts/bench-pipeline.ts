@@ -35,17 +35,36 @@ const TEXTS = [
   "Comprei ontem e já chegou, amei o produto 😍",
   "Quero cancelar e ter meu dinheiro de volta, absurdo",
 ];
-const limits = { connections: 10, retentionDays: null, exportsPerDay: null, analysesPerMonth: null, semanticSearch: true };
+const limits = {
+  connections: 10,
+  retentionDays: null,
+  exportsPerDay: null,
+  analysesPerMonth: null,
+  semanticSearch: true,
+};
 
 async function open(): Promise<{ database: Database; cleanup: () => Promise<void>; label: string }> {
   if (TARGET === "embedded") {
     const dir = mkdtempSync(path.join(tmpdir(), "evosense-bench-pipeline-"));
     const database = await openPglite(path.join(dir, "pg"));
-    return { database, label: "PGlite (embedded)", cleanup: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      database,
+      label: "PGlite (embedded)",
+      cleanup: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const url = new URL(TARGET);
   const name = url.pathname.slice(1);
-  const admin = postgres({ host: url.hostname, port: Number(url.port || 5432), user: url.username || "postgres", database: "postgres", onnotice: () => {} });
+  const admin = postgres({
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    user: url.username || "postgres",
+    database: "postgres",
+    onnotice: () => {},
+  });
   await admin.unsafe(`drop database if exists ${name} with (force)`);
   await admin.unsafe(`create database ${name}`);
   await admin.end();
@@ -62,23 +81,57 @@ async function main() {
   try {
     await runMigrations(database);
     await ensureReferenceData(database.db);
-    await database.db.insert(plans).values({ code: "bench", name: "Bench", priceBrlCents: 0, limits }).onConflictDoNothing();
-    const fixture = JSON.parse(readFileSync(path.resolve(process.cwd(), "test", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"));
+    await database.db
+      .insert(plans)
+      .values({ code: "bench", name: "Bench", priceBrlCents: 0, limits })
+      .onConflictDoNothing();
+    const fixture = JSON.parse(
+      readFileSync(path.resolve(process.cwd(), "test", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"),
+    );
     for (let t = 0; t < TENANTS; t++) {
-      const [tenant] = await database.db.insert(tenants).values({ slug: `bench-${t}`, name: `Bench ${t}`, planCode: "bench", planLimits: limits }).returning();
-      await database.db.insert(connections).values({ tenantId: tenant!.id, name: "Bench", instanceName: `bench-${t}`, evolutionBaseUrl: "http://evo", instanceTokenEnc: encryptSecret("t"), webhookSecretEnc: encryptSecret("bench-secret") });
+      const [tenant] = await database.db
+        .insert(tenants)
+        .values({ slug: `bench-${t}`, name: `Bench ${t}`, planCode: "bench", planLimits: limits })
+        .returning();
+      await database.db.insert(connections).values({
+        tenantId: tenant!.id,
+        name: "Bench",
+        instanceName: `bench-${t}`,
+        evolutionBaseUrl: "http://evo",
+        instanceTokenEnc: encryptSecret("t"),
+        webhookSecretEnc: encryptSecret("bench-secret"),
+      });
     }
 
-    const runner = new EmbeddedRunner({ database, handler: serve({ client: inngest, functions: [analyzeMessageFn] }), logger: { info() {}, warn() {}, error: console.error }, maxParallel: 20 });
+    const runner = new EmbeddedRunner({
+      database,
+      handler: serve({ client: inngest, functions: [analyzeMessageFn] }),
+      logger: { info() {}, warn() {}, error: console.error },
+      maxParallel: 20,
+    });
     const started = performance.now();
     for (let n = 0; n < N; n++) {
       const phone = `55119${String(10_000_000 + (n % 500)).padStart(8, "0")}`;
       const raw = JSON.stringify({
         ...fixture,
         instance: `bench-${n % TENANTS}`,
-        data: { ...fixture.data, key: { ...fixture.data.key, id: `PIPE${String(n).padStart(9, "0")}`, remoteJid: `${phone}@s.whatsapp.net`, remoteJidAlt: null }, message: { conversation: TEXTS[n % TEXTS.length] }, messageTimestamp: Math.floor(Date.now() / 1000) },
+        data: {
+          ...fixture.data,
+          key: {
+            ...fixture.data.key,
+            id: `PIPE${String(n).padStart(9, "0")}`,
+            remoteJid: `${phone}@s.whatsapp.net`,
+            remoteJidAlt: null,
+          },
+          message: { conversation: TEXTS[n % TEXTS.length] },
+          messageTimestamp: Math.floor(Date.now() / 1000),
+        },
       });
-      const r = await handleEvolutionWebhook(database.db, { rawBody: raw, headers: new Headers({ "x-evosense-secret": "bench-secret" }), url: new URL("http://bench/api/webhooks/evolution") });
+      const r = await handleEvolutionWebhook(database.db, {
+        rawBody: raw,
+        headers: new Headers({ "x-evosense-secret": "bench-secret" }),
+        url: new URL("http://bench/api/webhooks/evolution"),
+      });
       if (r.status !== 200) throw new Error(`ingest failed: ${JSON.stringify(r.body)}`);
     }
     const ingested = performance.now();
@@ -86,7 +139,9 @@ async function main() {
     await runner.start();
     const deadline = Date.now() + 30 * 60_000;
     for (;;) {
-      const [{ open = 0 } = {}] = rowsOf<{ open: number }>(await database.db.execute(sql`select count(*)::int as open from messages where embedding is null`));
+      const [{ open = 0 } = {}] = rowsOf<{ open: number }>(
+        await database.db.execute(sql`select count(*)::int as open from messages where embedding is null`),
+      );
       if (open === 0) break;
       if (Date.now() > deadline) throw new Error(`${open} messages still unanalysed after 30 minutes`);
       await new Promise((r) => setTimeout(r, 100));
@@ -95,9 +150,12 @@ async function main() {
     await runner.stop();
 
     const [counts] = rowsOf<{ analysed: number; embedded: number }>(
-      await database.db.execute(sql`select count(*) filter (where analysis_status = 'done')::int as analysed, count(embedding)::int as embedded from messages`),
+      await database.db.execute(
+        sql`select count(*) filter (where analysis_status = 'done')::int as analysed, count(embedding)::int as embedded from messages`,
+      ),
     );
-    if (counts!.analysed !== N || counts!.embedded !== N) throw new Error(`only ${counts!.analysed} analysed / ${counts!.embedded} embedded of ${N}`);
+    if (counts!.analysed !== N || counts!.embedded !== N)
+      throw new Error(`only ${counts!.analysed} analysed / ${counts!.embedded} embedded of ${N}`);
 
     // The model alone on the same texts: what the pipeline adds is everything else.
     const modelStart = performance.now();
@@ -109,11 +167,17 @@ async function main() {
     const analysisMs = done - ingested;
     const totalMs = done - started;
     console.log(`bench:pipeline on ${label}: ${N} messages across ${TENANTS} tenants`);
-    console.log(`  ingest (webhook handler, sequential): ${(ingested - started).toFixed(0)} ms  (${(N / ((ingested - started) / 1000)).toFixed(0)} msg/s)`);
-    console.log(`  analysis until all analysed and embedded: ${analysisMs.toFixed(0)} ms  (${(N / (analysisMs / 1000)).toFixed(0)} msg/s)`);
+    console.log(
+      `  ingest (webhook handler, sequential): ${(ingested - started).toFixed(0)} ms  (${(N / ((ingested - started) / 1000)).toFixed(0)} msg/s)`,
+    );
+    console.log(
+      `  analysis until all analysed and embedded: ${analysisMs.toFixed(0)} ms  (${(N / (analysisMs / 1000)).toFixed(0)} msg/s)`,
+    );
     console.log(`  end to end: ${(N / (totalMs / 1000)).toFixed(0)} msg/s`);
     console.log(`  model alone (analyse + embed): ${(modelMs / N).toFixed(3)} ms/message`);
-    console.log(`  pipeline overhead outside the model: ${((analysisMs - modelMs) / N).toFixed(2)} ms/message (target ≤ 10 ms on native PostgreSQL)`);
+    console.log(
+      `  pipeline overhead outside the model: ${((analysisMs - modelMs) / N).toFixed(2)} ms/message (target ≤ 10 ms on native PostgreSQL)`,
+    );
   } finally {
     await cleanup();
   }

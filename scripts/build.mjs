@@ -6,7 +6,19 @@ export const root = path.resolve(import.meta.dirname, "..");
 export const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 /** The production HTTP server (Next.js plus the direct webhook endpoint): `node serveScript -p PORT [-H HOST]`. */
 export const serveScript = path.join(root, "server", "serve.mjs");
-const SOURCES = ["app", "components", "lib", "db", "inngest", "server", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "inngest",
+  "server",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.mjs",
+  "package.json",
+];
 
 function newestMtime(p) {
   if (!existsSync(p)) return 0;
@@ -31,7 +43,8 @@ const QUIET_MS = 30_000;
  */
 export async function ensureBuild(env) {
   const buildId = path.join(root, env.NEXT_DIST_DIR || process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
-  const stale = !existsSync(buildId) || SOURCES.some((s) => newestMtime(path.join(root, s)) > statSync(buildId).mtimeMs);
+  const stale =
+    !existsSync(buildId) || SOURCES.some((s) => newestMtime(path.join(root, s)) > statSync(buildId).mtimeMs);
   if (!stale) return;
   const started = Date.now();
   console.log("Building EvoSense (first start or sources changed); this takes a few minutes on a small machine…");

@@ -35,7 +35,10 @@ await ensureBuild(serverEnv);
 const logFile = path.join(root, "test-results", "e2e", "server.log");
 mkdirSync(path.dirname(logFile), { recursive: true });
 const logChunks = [];
-const server = spawn(process.execPath, [serveScript, "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: serverEnv });
+const server = spawn(process.execPath, [serveScript, "-p", String(port), "-H", "127.0.0.1"], {
+  cwd: root,
+  env: serverEnv,
+});
 server.stdout.on("data", (d) => logChunks.push(d));
 server.stderr.on("data", (d) => logChunks.push(d));
 
@@ -56,7 +59,9 @@ let passed = 0;
 let failed = 0;
 try {
   await waitForHealth(120_000);
-  const specs = readdirSync(path.join(root, "e2e")).filter((f) => f.endsWith(".spec.ts")).map((f) => path.join("e2e", f));
+  const specs = readdirSync(path.join(root, "e2e"))
+    .filter((f) => f.endsWith(".spec.ts"))
+    .map((f) => path.join("e2e", f));
   const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", ...specs], {
     cwd: root,
     env: { ...process.env, E2E_BASE_URL: baseUrl },

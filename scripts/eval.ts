@@ -20,7 +20,9 @@ async function main() {
   if (split !== "test" && split !== "tune") throw new Error("--split must be test or tune");
   const limit = arg("limit") ? Number(arg("limit")) : undefined;
   const { analyze, label } = providerEvalAnalyzer(env().aiProvider);
-  console.log(`EvoSense evaluation — provider: ${label} — split: ${split}${limit ? ` (first ${limit} rows per dataset)` : ""}`);
+  console.log(
+    `EvoSense evaluation — provider: ${label} — split: ${split}${limit ? ` (first ${limit} rows per dataset)` : ""}`,
+  );
   const r = await runEval(analyze, { split, limit });
   const neutral = r.tweets.perClass.find((c) => c.label === "neutral")!.f1;
   console.log(`

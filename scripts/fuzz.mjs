@@ -19,10 +19,19 @@ if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
 const root = path.resolve(import.meta.dirname, "..");
 const started = Date.now();
 console.log(`fuzz: ${runs} runs per property, seed ${seed}`);
-const result = spawnSync(process.execPath, [path.join(root, "node_modules", "vitest", "vitest.mjs"), "run", "fuzz.test"], {
-  cwd: root,
-  stdio: "inherit",
-  env: { ...process.env, FUZZ_RUNS: String(runs), FUZZ_SEED: String(seed), TEST_DATABASE_URL: process.env.TEST_DATABASE_URL ?? "" },
-});
+const result = spawnSync(
+  process.execPath,
+  [path.join(root, "node_modules", "vitest", "vitest.mjs"), "run", "fuzz.test"],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      FUZZ_RUNS: String(runs),
+      FUZZ_SEED: String(seed),
+      TEST_DATABASE_URL: process.env.TEST_DATABASE_URL ?? "",
+    },
+  },
+);
 console.log(`fuzz: exit ${result.status} after ${((Date.now() - started) / 1000).toFixed(0)} s`);
 process.exit(result.status ?? 1);

@@ -16,7 +16,9 @@ async function main() {
   }
   const started = performance.now();
   const result = await rebuildRollups(db, tenantId);
-  console.log(`rollups rebuilt${slug ? ` for ${slug}` : ""}: ${result.days} connection-days, ${result.chats} chats in ${(performance.now() - started).toFixed(0)} ms`);
+  console.log(
+    `rollups rebuilt${slug ? ` for ${slug}` : ""}: ${result.days} connection-days, ${result.chats} chats in ${(performance.now() - started).toFixed(0)} ms`,
+  );
   await closeDatabase();
 }
 

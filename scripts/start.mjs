@@ -5,7 +5,9 @@ import { ensureBuild, root, serveScript } from "./build.mjs";
 
 // npm's lifecycle variables (npm_config_*, npm_package_*) mean nothing to the app, and the Inngest SDK scans the
 // whole environment on every request it handles: the server starts without them.
-const childEnv = Object.fromEntries(Object.entries({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }).filter(([k]) => !k.startsWith("npm_")));
+const childEnv = Object.fromEntries(
+  Object.entries({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }).filter(([k]) => !k.startsWith("npm_")),
+);
 if (process.env.NODE_ENV !== "production") childEnv.EVOSENSE_LAUNCH = "embedded";
 
 await ensureBuild(childEnv);

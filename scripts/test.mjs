@@ -1,4 +1,4 @@
-// npm test: lint (types, ESLint with the import walls), unit + integration on PGlite, the integration suite again on native PostgreSQL when
+// npm test: lint (types, ESLint with the import walls, Prettier), unit + integration on PGlite, the integration suite again on native PostgreSQL when
 // TEST_DATABASE_URL is set, then the Playwright e2e run in Chromium. Ends with one summary line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -36,17 +36,27 @@ const { TEST_DATABASE_URL, ...envWithoutPg } = process.env;
 if (run("lint", "npm", ["run", "--silent", "lint"], {}) !== 0) totals.failed += 1;
 
 const pgliteReport = path.join(reports, "vitest-pglite.json");
-run("unit + integration (PGlite)", process.execPath, [vitest, "run", "--reporter=default", "--reporter=json", `--outputFile=${pgliteReport}`], {
-  ...envWithoutPg,
-  TEST_DATABASE_URL: "",
-});
+run(
+  "unit + integration (PGlite)",
+  process.execPath,
+  [vitest, "run", "--reporter=default", "--reporter=json", `--outputFile=${pgliteReport}`],
+  {
+    ...envWithoutPg,
+    TEST_DATABASE_URL: "",
+  },
+);
 countVitest(pgliteReport);
 
 if (TEST_DATABASE_URL) {
   const pgReport = path.join(reports, "vitest-postgres.json");
-  run("integration (native PostgreSQL)", process.execPath, [vitest, "run", "--reporter=default", "--reporter=json", `--outputFile=${pgReport}`], {
-    TEST_DATABASE_URL,
-  });
+  run(
+    "integration (native PostgreSQL)",
+    process.execPath,
+    [vitest, "run", "--reporter=default", "--reporter=json", `--outputFile=${pgReport}`],
+    {
+      TEST_DATABASE_URL,
+    },
+  );
   countVitest(pgReport);
 } else {
   console.log("\n(native PostgreSQL suite skipped: set TEST_DATABASE_URL=postgres://… to run it)");
@@ -65,9 +75,14 @@ if (!chromium) {
   }
 } else {
   const e2eReport = path.join(reports, "e2e.json");
-  run("e2e (Playwright + Chromium)", process.execPath, [path.join(root, "scripts", "e2e.mjs"), `--report=${e2eReport}`], {
-    CHROMIUM_PATH: chromium,
-  });
+  run(
+    "e2e (Playwright + Chromium)",
+    process.execPath,
+    [path.join(root, "scripts", "e2e.mjs"), `--report=${e2eReport}`],
+    {
+      CHROMIUM_PATH: chromium,
+    },
+  );
   if (existsSync(e2eReport)) {
     const e2e = JSON.parse(readFileSync(e2eReport, "utf8"));
     totals.passed += e2e.passed;

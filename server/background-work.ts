@@ -17,7 +17,10 @@ export function startBackgroundWork(): Promise<Worker> {
     const database = await getDatabase();
     const log = logger().child({ component: "jobs" });
     // Imported lazily: the serve handler pulls in every function and its dependencies.
-    const [{ inngestHandler }, { inngest }] = await Promise.all([import("@/inngest/serve"), import("@/inngest/client")]);
+    const [{ inngestHandler }, { inngest }] = await Promise.all([
+      import("@/inngest/serve"),
+      import("@/inngest/client"),
+    ]);
     if (env().jobsMode === "embedded") {
       const runner = new EmbeddedRunner({ database, handler: inngestHandler, logger: log });
       await runner.start();

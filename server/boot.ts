@@ -34,8 +34,12 @@ export function bootServer(): Promise<void> {
     }
     startBackgroundWork();
     await startRealtimeListener(database);
-    log.info({ database: e.databaseMode, jobs: e.jobsMode, ai: e.aiProvider, stripe: e.stripeEnabled }, "evosense ready");
-    if (!e.stripeEnabled) log.info("billing disabled: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET to enable Stripe");
+    log.info(
+      { database: e.databaseMode, jobs: e.jobsMode, ai: e.aiProvider, stripe: e.stripeEnabled },
+      "evosense ready",
+    );
+    if (!e.stripeEnabled)
+      log.info("billing disabled: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET to enable Stripe");
   })();
   return holder.__evosenseBoot;
 }

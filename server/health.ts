@@ -29,7 +29,12 @@ export async function checkHealth(): Promise<Health> {
   return {
     status: database.ok && runner.ok ? "ok" : "degraded",
     version: appVersion(),
-    mode: { database: e.databaseMode, jobs: e.jobsMode, ai: e.aiProvider, stripe: e.stripeEnabled ? "enabled" : "disabled" },
+    mode: {
+      database: e.databaseMode,
+      jobs: e.jobsMode,
+      ai: e.aiProvider,
+      stripe: e.stripeEnabled ? "enabled" : "disabled",
+    },
     database,
     runner,
   };

@@ -11,7 +11,9 @@ import { root } from "../scripts/build.mjs";
 process.env.NODE_ENV ||= "production";
 const { default: next } = await import("next");
 
-const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
+const { values } = parseArgs({
+  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
+});
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname;
 
@@ -31,7 +33,8 @@ markClientAddressStamped();
 const server = createServer((req, res) => {
   // Before anything reads the request: the client's own copy of the header is replaced, never believed.
   stampClientAddress(req, isTrustedProxy);
-  const endpoint = req.method === "POST" && WEBHOOK_PATH.test(req.url ?? "") ? globalThis[WEBHOOK_ENDPOINT_KEY] : undefined;
+  const endpoint =
+    req.method === "POST" && WEBHOOK_PATH.test(req.url ?? "") ? globalThis[WEBHOOK_ENDPOINT_KEY] : undefined;
   if (endpoint) endpoint(req, res);
   else handle(req, res);
 });

@@ -4,6 +4,7 @@ import path from "node:path";
 let cached: string | undefined;
 
 export function appVersion(): string {
-  cached ??= (JSON.parse(readFileSync(path.join(process.cwd(), "package.json"), "utf8")) as { version: string }).version;
+  cached ??= (JSON.parse(readFileSync(path.join(process.cwd(), "package.json"), "utf8")) as { version: string })
+    .version;
   return cached;
 }

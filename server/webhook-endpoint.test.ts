@@ -17,15 +17,36 @@ const SECRET = "demo-webhook-secret";
 type Reply = { status: number; headers: Record<string, string | string[] | undefined>; body: Record<string, unknown> };
 
 /** A raw HTTP request, so the test controls framing (declared lengths, chunked bodies) as a sender would. */
-function send(port: number, options: { path?: string; headers?: Record<string, string>; chunks: (string | Buffer)[] }): Promise<Reply> {
+function send(
+  port: number,
+  options: { path?: string; headers?: Record<string, string>; chunks: (string | Buffer)[] },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: "127.0.0.1", port, method: "POST", path: options.path ?? "/api/webhooks/evolution", headers: options.headers, agent: false }, (res) => {
-      const parts: Buffer[] = [];
-      res.on("data", (c: Buffer) => parts.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(Buffer.concat(parts).toString("utf8")) }));
-    });
+    const req = httpRequest(
+      {
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: options.path ?? "/api/webhooks/evolution",
+        headers: options.headers,
+        agent: false,
+      },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on("data", (c: Buffer) => parts.push(c));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: JSON.parse(Buffer.concat(parts).toString("utf8")),
+          }),
+        );
+      },
+    );
     // The server may answer (413) and close before the whole body is written.
-    req.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
+    req.on("error", (error: NodeJS.ErrnoException) =>
+      error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error),
+    );
     for (const chunk of options.chunks) req.write(chunk);
     req.end();
   });
@@ -60,7 +81,11 @@ describe("direct webhook endpoint (npm start's server)", () => {
   const json = { "content-type": "application/json", "x-evosense-secret": SECRET };
 
   it("stores a message once, on the event-suffix path too, and answers as the Next.js route does", async () => {
-    const first = await send(port, { path: "/api/webhooks/evolution/messages-upsert", headers: { ...json, "x-request-id": "req-1" }, chunks: [fixture("DIRECT-1")] });
+    const first = await send(port, {
+      path: "/api/webhooks/evolution/messages-upsert",
+      headers: { ...json, "x-request-id": "req-1" },
+      chunks: [fixture("DIRECT-1")],
+    });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ stored: true });
     expect(first.headers["x-request-id"]).toBe("req-1");
@@ -75,8 +100,13 @@ describe("direct webhook endpoint (npm start's server)", () => {
   });
 
   it("answers bad input with JSON errors and stores nothing", async () => {
-    expect(await send(port, { headers: json, chunks: ["not json"] })).toMatchObject({ status: 400, body: { error: { code: "invalid_json" } } });
-    expect(await send(port, { headers: { ...json, "x-evosense-secret": "wrong" }, chunks: [fixture("DIRECT-2")] })).toMatchObject({
+    expect(await send(port, { headers: json, chunks: ["not json"] })).toMatchObject({
+      status: 400,
+      body: { error: { code: "invalid_json" } },
+    });
+    expect(
+      await send(port, { headers: { ...json, "x-evosense-secret": "wrong" }, chunks: [fixture("DIRECT-2")] }),
+    ).toMatchObject({
       status: 401,
       body: { error: { code: "unauthorized" } },
     });
@@ -85,7 +115,10 @@ describe("direct webhook endpoint (npm start's server)", () => {
     expect(declared).toMatchObject({ status: 413, body: { error: { code: "payload_too_large" } } });
     // Chunked: no length up front, refused once it passes the limit.
     const mb = Buffer.alloc(1024 * 1024, 0x20);
-    const chunked = await send(port, { headers: json, chunks: Array.from({ length: Math.ceil(limit / mb.length) + 1 }, () => mb) });
+    const chunked = await send(port, {
+      headers: json,
+      chunks: Array.from({ length: Math.ceil(limit / mb.length) + 1 }, () => mb),
+    });
     expect(chunked).toMatchObject({ status: 413, body: { error: { code: "payload_too_large" } } });
     expect(await database.db.select().from(messages).where(eq(messages.externalId, "DIRECT-2"))).toHaveLength(0);
   });
@@ -103,12 +136,15 @@ describe("direct webhook endpoint (npm start's server)", () => {
   };
   const sqlError = (code: string) => Object.assign(new Error("database says no"), { code });
 
-  it.each(["08006", "40P01", "40001", "53300", "57P01"])("answers 503 with Retry-After when a retry can succeed (SQLSTATE %s)", async (code) => {
-    failingStore(sqlError(code));
-    const res = await send(port, { headers: json, chunks: [unseen(`RETRY-${code}`)] });
-    expect(res).toMatchObject({ status: 503, body: { error: { code: "temporarily_unavailable" } } });
-    expect(res.headers["retry-after"]).toBe("5");
-  });
+  it.each(["08006", "40P01", "40001", "53300", "57P01"])(
+    "answers 503 with Retry-After when a retry can succeed (SQLSTATE %s)",
+    async (code) => {
+      failingStore(sqlError(code));
+      const res = await send(port, { headers: json, chunks: [unseen(`RETRY-${code}`)] });
+      expect(res).toMatchObject({ status: 503, body: { error: { code: "temporarily_unavailable" } } });
+      expect(res.headers["retry-after"]).toBe("5");
+    },
+  );
 
   it("answers 503 when the database cannot be reached at all", async () => {
     failingStore(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }));

@@ -1,5 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { payloadTooLarge, receiveEvolutionWebhook, webhookMaxBytes, type WebhookReply } from "@/lib/ingest/receive-webhook";
+import {
+  payloadTooLarge,
+  receiveEvolutionWebhook,
+  webhookMaxBytes,
+  type WebhookReply,
+} from "@/lib/ingest/receive-webhook";
 import { logger } from "@/lib/log";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
 

@@ -90,7 +90,10 @@ const sections: [string, SQL][] = [
             select table_name, grantee, privilege_type from information_schema.role_table_grants where table_schema = 'public')
         order by 1, 2, 3, 4`,
   ],
-  ["default privileges", sql`select defaclrole::regrole::text, defaclobjtype, defaclacl::text from pg_default_acl order by 1, 2`],
+  [
+    "default privileges",
+    sql`select defaclrole::regrole::text, defaclobjtype, defaclacl::text from pg_default_acl order by 1, 2`,
+  ],
   [
     "routine privileges",
     sql.raw(`select p.proname, pg_get_function_identity_arguments(p.oid) as args, coalesce(g.rolname, 'PUBLIC') as grantee, a.privilege_type

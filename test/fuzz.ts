@@ -14,7 +14,20 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 /** Values a buggy or hostile sender puts where a field should be. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom("\u0000", "a\u0000b", "\ud800", "x\udfffy", "", " ", "@".repeat(5000), "k".repeat(70_000), "X".repeat(300), "{}", "null", "\\u0000"),
+  fc.constantFrom(
+    "\u0000",
+    "a\u0000b",
+    "\ud800",
+    "x\udfffy",
+    "",
+    " ",
+    "@".repeat(5000),
+    "k".repeat(70_000),
+    "X".repeat(300),
+    "{}",
+    "null",
+    "\\u0000",
+  ),
   fc.constantFrom(1e20, 1e30, -1, 0, -86_400, 32_503_680_000, Number.MAX_SAFE_INTEGER, 1.5, -0),
   fc.double(),
   fc.integer(),
@@ -37,7 +50,11 @@ export function pathsOf(value: unknown, prefix: (string | number)[] = []): (stri
 export type Mutation = { path: number; op: "set" | "delete" | "wrap"; value: unknown };
 
 export const mutations = fc.array(
-  fc.record({ path: fc.nat(), op: fc.constantFrom("set", "set", "delete", "wrap"), value: hostileValue }) as fc.Arbitrary<Mutation>,
+  fc.record({
+    path: fc.nat(),
+    op: fc.constantFrom("set", "set", "delete", "wrap"),
+    value: hostileValue,
+  }) as fc.Arbitrary<Mutation>,
   { minLength: 1, maxLength: 4 },
 );
 
@@ -72,19 +89,40 @@ export const rawText = (valid: string[]): fc.Arbitrary<string> =>
     fc.string({ unit: "binary", maxLength: 200 }),
     fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
     fc.tuple(fc.constantFrom(...valid), fc.nat()).map(([text, cut]) => text.slice(0, cut % (text.length + 1))),
-    fc.integer({ min: 65, max: 120_000 }).map((depth) => `{"event":"messages.upsert","instance":"loja-centro","data":${"[".repeat(depth)}${"]".repeat(depth)}}`),
-    fc.integer({ min: 1, max: 200_000 }).map((depth) => "{\"a\":".repeat(depth)),
+    fc
+      .integer({ min: 65, max: 120_000 })
+      .map(
+        (depth) =>
+          `{"event":"messages.upsert","instance":"loja-centro","data":${"[".repeat(depth)}${"]".repeat(depth)}}`,
+      ),
+    fc.integer({ min: 1, max: 200_000 }).map((depth) => '{"a":'.repeat(depth)),
   );
 
 /** Fields ingest reads, where a hostile value is most likely to reach SQL; set only where the body has the parent. */
 export const WEBHOOK_FIELDS = [
-  "data.message.conversation", "data.message.extendedTextMessage.text", "data.message.imageMessage.caption", "data.pushName",
-  "data.key.id", "data.key.remoteJid", "data.key.participant", "data.messageTimestamp", "data.timestampMs",
-  "data.editedMessage.conversation", "data.keyId", "data.status", "data.state", "data.wuid", "instance", "event",
+  "data.message.conversation",
+  "data.message.extendedTextMessage.text",
+  "data.message.imageMessage.caption",
+  "data.pushName",
+  "data.key.id",
+  "data.key.remoteJid",
+  "data.key.participant",
+  "data.messageTimestamp",
+  "data.timestampMs",
+  "data.editedMessage.conversation",
+  "data.keyId",
+  "data.status",
+  "data.state",
+  "data.wuid",
+  "instance",
+  "event",
 ] as const;
 
 export const fieldChanges = fc.array(
-  fc.record({ field: fc.constantFrom(...WEBHOOK_FIELDS), value: fc.oneof({ weight: 3, arbitrary: hostileString }, { weight: 1, arbitrary: hostileValue }) }),
+  fc.record({
+    field: fc.constantFrom(...WEBHOOK_FIELDS),
+    value: fc.oneof({ weight: 3, arbitrary: hostileString }, { weight: 1, arbitrary: hostileValue }),
+  }),
   { maxLength: 3 },
 );
 
@@ -92,8 +130,10 @@ export function setFields(body: unknown, changes: { field: string; value: unknow
   for (const { field, value } of changes) {
     const keys = field.split(".");
     let parent = body as Record<string, unknown> | null;
-    for (const key of keys.slice(0, -1)) parent = parent && typeof parent === "object" ? (parent[key] as Record<string, unknown> | null) : null;
-    if (parent && typeof parent === "object" && !Array.isArray(parent)) parent[keys[keys.length - 1]!] = structuredClone(value);
+    for (const key of keys.slice(0, -1))
+      parent = parent && typeof parent === "object" ? (parent[key] as Record<string, unknown> | null) : null;
+    if (parent && typeof parent === "object" && !Array.isArray(parent))
+      parent[keys[keys.length - 1]!] = structuredClone(value);
   }
   return body;
 }

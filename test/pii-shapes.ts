@@ -22,4 +22,6 @@ export const ADVERSARIAL_SHAPES: Record<string, string> = {
 };
 
 /** One MiB of ordinary customer text, with an e-mail and a phone number in every sentence. */
-export const ORDINARY_CHAT = repeat("Oi, meu pedido 48213 não chegou; meu e-mail é ana.souza@loja.com.br e o telefone (11) 98765-4321. ");
+export const ORDINARY_CHAT = repeat(
+  "Oi, meu pedido 48213 não chegou; meu e-mail é ana.souza@loja.com.br e o telefone (11) 98765-4321. ",
+);

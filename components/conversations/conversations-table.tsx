@@ -1,6 +1,12 @@
 "use client";
 
-import { createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
+import {
+  createColumnHelper,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type SortingState,
+} from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -19,7 +25,18 @@ export type ConversationRow = {
   trend: "recovered" | "deteriorated" | null;
 };
 
-type Strings = Record<"contact" | "connection" | "last" | "messages" | "sentiment" | "satisfaction" | "trend" | "recovered" | "deteriorated", string>;
+type Strings = Record<
+  | "contact"
+  | "connection"
+  | "last"
+  | "messages"
+  | "sentiment"
+  | "satisfaction"
+  | "trend"
+  | "recovered"
+  | "deteriorated",
+  string
+>;
 
 const features = tableFeatures({ rowSortingFeature });
 const helper = createColumnHelper<typeof features, ConversationRow>();
@@ -30,7 +47,19 @@ const SORTABLE = new Set(["last", "sentiment", "satisfaction", "messages"]);
  * The conversation list: sorting is the server's (the URL holds it), the table only renders the page it got.
  * Header buttons rewrite `sort`/`dir` in the URL, so the state survives reloads and can be shared.
  */
-export function ConversationsTable({ rows, tenant, strings, locale, timezone }: { rows: ConversationRow[]; tenant: string; strings: Strings; locale: string; timezone: string }) {
+export function ConversationsTable({
+  rows,
+  tenant,
+  strings,
+  locale,
+  timezone,
+}: {
+  rows: ConversationRow[];
+  tenant: string;
+  strings: Strings;
+  locale: string;
+  timezone: string;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -44,14 +73,23 @@ export function ConversationsTable({ rows, tenant, strings, locale, timezone }: 
       header: strings.contact,
       enableSorting: false,
       cell: (c) => (
-        <Link className="font-medium underline-offset-4 hover:underline" href={`/t/${tenant}/conversations/${c.row.original.id}`}>
+        <Link
+          className="font-medium underline-offset-4 hover:underline"
+          href={`/t/${tenant}/conversations/${c.row.original.id}`}
+        >
           {c.getValue()}
-          {c.row.original.phoneMasked ? <span className="block text-xs font-normal text-muted-foreground">{c.row.original.phoneMasked}</span> : null}
+          {c.row.original.phoneMasked ? (
+            <span className="block text-xs font-normal text-muted-foreground">{c.row.original.phoneMasked}</span>
+          ) : null}
         </Link>
       ),
     }),
     helper.accessor("connectionName", { id: "connection", header: strings.connection, enableSorting: false }),
-    helper.accessor("lastMessageAt", { id: "last", header: strings.last, cell: (c) => (c.getValue() ? dates.format(new Date(c.getValue()!)) : "—") }),
+    helper.accessor("lastMessageAt", {
+      id: "last",
+      header: strings.last,
+      cell: (c) => (c.getValue() ? dates.format(new Date(c.getValue()!)) : "—"),
+    }),
     helper.accessor("messageCount", { id: "messages", header: strings.messages }),
     helper.accessor("avgSentiment", {
       id: "sentiment",
@@ -59,15 +97,24 @@ export function ConversationsTable({ rows, tenant, strings, locale, timezone }: 
       cell: (c) => {
         const v = c.getValue();
         if (v === null) return "—";
-        return <Badge variant={v <= -0.1 ? "destructive" : v >= 0.1 ? "default" : "secondary"}>{decimal.format(v)}</Badge>;
+        return (
+          <Badge variant={v <= -0.1 ? "destructive" : v >= 0.1 ? "default" : "secondary"}>{decimal.format(v)}</Badge>
+        );
       },
     }),
-    helper.accessor("avgSatisfaction", { id: "satisfaction", header: strings.satisfaction, cell: (c) => (c.getValue() === null ? "—" : Math.round(c.getValue()!)) }),
+    helper.accessor("avgSatisfaction", {
+      id: "satisfaction",
+      header: strings.satisfaction,
+      cell: (c) => (c.getValue() === null ? "—" : Math.round(c.getValue()!)),
+    }),
     helper.accessor("trend", {
       id: "trend",
       header: strings.trend,
       enableSorting: false,
-      cell: (c) => (c.getValue() ? <Badge variant={c.getValue() === "recovered" ? "default" : "destructive"}>{strings[c.getValue()!]}</Badge> : null),
+      cell: (c) =>
+        c.getValue() ? (
+          <Badge variant={c.getValue() === "recovered" ? "default" : "destructive"}>{strings[c.getValue()!]}</Badge>
+        ) : null,
     }),
   ]);
 
@@ -97,7 +144,10 @@ export function ConversationsTable({ rows, tenant, strings, locale, timezone }: 
               const sortable = SORTABLE.has(header.column.id);
               const current = sorting[0]?.id === header.column.id ? (sorting[0]!.desc ? "desc" : "asc") : null;
               return (
-                <TableHead key={header.id} aria-sort={current === "asc" ? "ascending" : current === "desc" ? "descending" : undefined}>
+                <TableHead
+                  key={header.id}
+                  aria-sort={current === "asc" ? "ascending" : current === "desc" ? "descending" : undefined}
+                >
                   {sortable ? (
                     <button
                       type="button"
@@ -105,7 +155,13 @@ export function ConversationsTable({ rows, tenant, strings, locale, timezone }: 
                       onClick={() => header.column.toggleSorting(current === "desc" ? false : true)}
                     >
                       <table.FlexRender header={header} />
-                      {current === "asc" ? <ArrowUp className="size-3" /> : current === "desc" ? <ArrowDown className="size-3" /> : <ArrowUpDown className="size-3 opacity-50" />}
+                      {current === "asc" ? (
+                        <ArrowUp className="size-3" />
+                      ) : current === "desc" ? (
+                        <ArrowDown className="size-3" />
+                      ) : (
+                        <ArrowUpDown className="size-3 opacity-50" />
+                      )}
                     </button>
                   ) : (
                     <table.FlexRender header={header} />

@@ -16,7 +16,14 @@ export function SentimentTrajectory({ points, title }: { points: TrajectoryPoint
           <ReferenceLine y={0.1} strokeDasharray="4 4" className="stroke-muted-foreground" />
           <ReferenceLine y={-0.1} strokeDasharray="4 4" className="stroke-muted-foreground" />
           <Tooltip />
-          <Line type="monotone" dataKey="sentiment" stroke="var(--color-primary, #0f766e)" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="sentiment"
+            stroke="var(--color-primary, #0f766e)"
+            strokeWidth={2}
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </figure>

@@ -11,7 +11,20 @@ import { isCalendarDay } from "@/lib/i18n/day-format";
 
 type Option = { value: string; label: string };
 export type DashboardFilterValue = { range: string; from: string; to: string; connection?: string; emotion?: string };
-type Strings = Record<"form" | "period" | "from" | "to" | "apply" | "connection" | "allConnections" | "emotion" | "allEmotions" | "invalidDate" | "invertedDates", string>;
+type Strings = Record<
+  | "form"
+  | "period"
+  | "from"
+  | "to"
+  | "apply"
+  | "connection"
+  | "allConnections"
+  | "emotion"
+  | "allEmotions"
+  | "invalidDate"
+  | "invertedDates",
+  string
+>;
 
 /**
  * The dashboard's one filter form. The URL is its state: presets are links that set the range, Apply writes the
@@ -41,7 +54,11 @@ export function DashboardFilters({
   const [error, setError] = useState<{ urlKey: string; message: string }>();
 
   const href = (extra: Record<string, string>) => {
-    const q = new URLSearchParams({ ...(value.connection ? { connection: value.connection } : {}), ...(value.emotion ? { emotion: value.emotion } : {}), ...extra });
+    const q = new URLSearchParams({
+      ...(value.connection ? { connection: value.connection } : {}),
+      ...(value.emotion ? { emotion: value.emotion } : {}),
+      ...extra,
+    });
     return `${basePath}?${q}`;
   };
   const submit = (e: React.FormEvent<HTMLFormElement>) => {
@@ -51,7 +68,12 @@ export function DashboardFilters({
     const [from, to] = [field("from"), field("to")];
     if (!isCalendarDay(from) || !isCalendarDay(to)) return setError({ urlKey, message: strings.invalidDate });
     if (from > to) return setError({ urlKey, message: strings.invertedDates });
-    const q = new URLSearchParams({ from, to, ...(field("connection") ? { connection: field("connection") } : {}), ...(field("emotion") ? { emotion: field("emotion") } : {}) });
+    const q = new URLSearchParams({
+      from,
+      to,
+      ...(field("connection") ? { connection: field("connection") } : {}),
+      ...(field("emotion") ? { emotion: field("emotion") } : {}),
+    });
     router.push(`${basePath}?${q}`);
   };
   const message = (error?.urlKey === urlKey ? error.message : undefined) ?? problem;
@@ -67,7 +89,15 @@ export function DashboardFilters({
           </Button>
         ))}
       </nav>
-      <form key={urlKey} onSubmit={submit} method="get" action={basePath} className="flex flex-wrap items-end gap-2 text-sm" aria-label={strings.form} noValidate>
+      <form
+        key={urlKey}
+        onSubmit={submit}
+        method="get"
+        action={basePath}
+        className="flex flex-wrap items-end gap-2 text-sm"
+        aria-label={strings.form}
+        noValidate
+      >
         <label className="grid gap-1">
           {strings.from}
           <DateInput name="from" value={value.from} aria-invalid={Boolean(message)} />
@@ -76,8 +106,23 @@ export function DashboardFilters({
           {strings.to}
           <DateInput name="to" value={value.to} aria-invalid={Boolean(message)} />
         </label>
-        <SelectField label={strings.connection} name="connection" value={value.connection} allLabel={strings.allConnections} options={connections} className="w-full sm:w-56" />
-        <SelectField label={strings.emotion} name="emotion" value={value.emotion} allLabel={strings.allEmotions} options={emotions} className="w-full sm:w-44" testId="dashboard-emotion" />
+        <SelectField
+          label={strings.connection}
+          name="connection"
+          value={value.connection}
+          allLabel={strings.allConnections}
+          options={connections}
+          className="w-full sm:w-56"
+        />
+        <SelectField
+          label={strings.emotion}
+          name="emotion"
+          value={value.emotion}
+          allLabel={strings.allEmotions}
+          options={emotions}
+          className="w-full sm:w-44"
+          testId="dashboard-emotion"
+        />
         <Button type="submit" variant="secondary">
           {strings.apply}
         </Button>

@@ -38,7 +38,11 @@ export function Heatmap({
               {row.map((n, h) => (
                 <td key={h} className="h-5 w-5 p-0">
                   {n === 0 ? (
-                    <span title={label(weekdays[d]!, h, n)} aria-label={label(weekdays[d]!, h, n)} className="block h-5 w-5 rounded-sm bg-primary opacity-[0.06]" />
+                    <span
+                      title={label(weekdays[d]!, h, n)}
+                      aria-label={label(weekdays[d]!, h, n)}
+                      className="block h-5 w-5 rounded-sm bg-primary opacity-[0.06]"
+                    />
                   ) : (
                     <Link
                       href={href(d, h)}

@@ -25,7 +25,11 @@ export function Toaster() {
           <ToastPrimitive.Close aria-label={t("close")} className="row-span-2 opacity-70 hover:opacity-100">
             <XIcon className="size-4" aria-hidden />
           </ToastPrimitive.Close>
-          {toast.description ? <ToastPrimitive.Description className="text-sm text-muted-foreground">{toast.description}</ToastPrimitive.Description> : null}
+          {toast.description ? (
+            <ToastPrimitive.Description className="text-sm text-muted-foreground">
+              {toast.description}
+            </ToastPrimitive.Description>
+          ) : null}
         </ToastPrimitive.Root>
       ))}
       <ToastPrimitive.Viewport className="fixed bottom-0 right-0 z-[100] flex max-h-dvh w-full max-w-sm flex-col gap-2 p-4 outline-none" />

@@ -1,4 +1,18 @@
-import { boolean, index, integer, jsonb, numeric, pgEnum, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { messages } from "./messaging";
 import { tenantIsolation } from "./roles";
 import { tenants } from "./tenancy";
@@ -28,9 +42,13 @@ export const experiments = pgTable(
   "experiments",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
-    championId: uuid("champion_id").notNull().references(() => promptVersions.id),
+    championId: uuid("champion_id")
+      .notNull()
+      .references(() => promptVersions.id),
     challengerId: uuid("challenger_id").references(() => promptVersions.id),
     mode: experimentMode("mode").notNull().default("split"),
     /** Share of traffic (0..1) the challenger gets in split mode. */
@@ -45,9 +63,15 @@ export const inferences = pgTable(
   "inferences",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    messageId: uuid("message_id").notNull().references(() => messages.id, { onDelete: "cascade" }),
-    promptVersionId: uuid("prompt_version_id").notNull().references(() => promptVersions.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    messageId: uuid("message_id")
+      .notNull()
+      .references(() => messages.id, { onDelete: "cascade" }),
+    promptVersionId: uuid("prompt_version_id")
+      .notNull()
+      .references(() => promptVersions.id),
     experimentId: uuid("experiment_id").references(() => experiments.id, { onDelete: "set null" }),
     provider: text("provider").notNull(),
     model: text("model").notNull(),
@@ -83,8 +107,12 @@ export const replayRuns = pgTable(
   "replay_runs",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    promptVersionId: uuid("prompt_version_id").notNull().references(() => promptVersions.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    promptVersionId: uuid("prompt_version_id")
+      .notNull()
+      .references(() => promptVersions.id),
     status: text("status").notNull().default("queued"),
     filters: jsonb("filters").$type<Record<string, unknown>>().notNull().default({}),
     total: integer("total").notNull().default(0),

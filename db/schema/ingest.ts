@@ -20,14 +20,21 @@ export const pendingMessageEvents = pgTable(
   "pending_message_events",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    connectionId: uuid("connection_id").notNull().references(() => connections.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
     externalId: text("external_id").notNull(),
     kind: text("kind").notNull(),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("pending_message_events_target_idx").on(t.connectionId, t.externalId), tenantIsolation("pending_message_events", t.tenantId)],
+  (t) => [
+    index("pending_message_events_target_idx").on(t.connectionId, t.externalId),
+    tenantIsolation("pending_message_events", t.tenantId),
+  ],
 ).enableRLS();
 
 /** Every connection state change, for the disconnect alert and the connection's history. */
@@ -35,11 +42,18 @@ export const connectionEvents = pgTable(
   "connection_events",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    connectionId: uuid("connection_id").notNull().references(() => connections.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
     state: text("state").notNull(),
     reason: text("reason"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("connection_events_connection_at_idx").on(t.connectionId, t.at), tenantIsolation("connection_events", t.tenantId)],
+  (t) => [
+    index("connection_events_connection_at_idx").on(t.connectionId, t.at),
+    tenantIsolation("connection_events", t.tenantId),
+  ],
 ).enableRLS();

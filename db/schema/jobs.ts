@@ -18,7 +18,11 @@ export const outbox = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     dispatchedAt: timestamp("dispatched_at", { withTimezone: true }),
   },
-  (t) => [index("outbox_pending_idx").on(t.createdAt).where(sql`dispatched_at is null`)],
+  (t) => [
+    index("outbox_pending_idx")
+      .on(t.createdAt)
+      .where(sql`dispatched_at is null`),
+  ],
 );
 
 /** Function runs of the embedded runner: their memoised steps make a crash resume at step granularity. */

@@ -30,17 +30,27 @@ export type ImportProgress = {
   finishedAt?: string;
   /** The detail for operators; `errorCode` is what the tenant is told. */
   error?: string;
-  errorCode?: "evolution_rejected" | "evolution_not_found" | "evolution_unreachable" | "outbound_url_refused" | "unknown";
+  errorCode?:
+    "evolution_rejected" | "evolution_not_found" | "evolution_unreachable" | "outbound_url_refused" | "unknown";
 };
 
 export const connectionState = pgEnum("connection_state", ["created", "connecting", "open", "close", "logged_out"]);
-export const analysisStatus = pgEnum("analysis_status", ["pending", "deferred", "processing", "done", "failed", "skipped"]);
+export const analysisStatus = pgEnum("analysis_status", [
+  "pending",
+  "deferred",
+  "processing",
+  "done",
+  "failed",
+  "skipped",
+]);
 
 export const connections = pgTable(
   "connections",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     /** Evolution's instance name; webhooks name the instance, so it identifies the tenant across the platform. */
     instanceName: text("instance_name").notNull(),
@@ -72,8 +82,12 @@ export const chats = pgTable(
   "chats",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    connectionId: uuid("connection_id").notNull().references(() => connections.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
     /** Keyed hash of the chat's JID (lib/security/phone hashJid): phone JIDs contain the number. */
     remoteJid: text("remote_jid").notNull(),
     /** Hash of the other addressing of the same chat (@lid vs phone), so both resolve to one identity. */
@@ -90,8 +104,14 @@ export const chats = pgTable(
      * × 100000 + day. A period's conversations are chats whose days overlap it, counted without reading messages
      * (SQL refresh_chat_day keeps them; lib/rollups/chat-days codes them).
      */
-    activeDays: integer("active_days").array().notNull().default(sql`'{}'::integer[]`),
-    emotionDays: integer("emotion_days").array().notNull().default(sql`'{}'::integer[]`),
+    activeDays: integer("active_days")
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
+    emotionDays: integer("emotion_days")
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     /** Analysis rollup of the customer's messages: conversation lists and flags read these, not the messages. */
     analyzedCount: integer("analyzed_count").notNull().default(0),
     negativeCount: integer("negative_count").notNull().default(0),
@@ -119,9 +139,15 @@ export const messages = pgTable(
   "messages",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    connectionId: uuid("connection_id").notNull().references(() => connections.id, { onDelete: "cascade" }),
-    chatId: uuid("chat_id").notNull().references(() => chats.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    chatId: uuid("chat_id")
+      .notNull()
+      .references(() => chats.id, { onDelete: "cascade" }),
     /** WhatsApp's key.id: unique per connection, the idempotency key of ingest. */
     externalId: text("external_id").notNull(),
     fromMe: boolean("from_me").notNull(),
@@ -179,8 +205,12 @@ export const messages = pgTable(
 export const dailyRollups = pgTable(
   "daily_rollups",
   {
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    connectionId: uuid("connection_id").notNull().references(() => connections.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
     day: text("day").notNull(),
     /**
      * '' for what every message counts (volume, hours, response times); an emotion for the scores of the messages

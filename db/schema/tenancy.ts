@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { tenantIsolation } from "./roles";
 
 export const tenantStatus = pgEnum("tenant_status", ["active", "suspended", "canceled"]);
@@ -38,7 +49,9 @@ export const tenants = pgTable(
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     status: tenantStatus("status").notNull().default("active"),
-    planCode: text("plan_code").notNull().references(() => plans.code),
+    planCode: text("plan_code")
+      .notNull()
+      .references(() => plans.code),
     /** A copy of the plan's limits taken when the plan was assigned; plan edits do not silently change tenants. */
     planLimits: jsonb("plan_limits").$type<PlanLimits>().notNull(),
     timezone: text("timezone").notNull().default("America/Sao_Paulo"),
@@ -73,7 +86,9 @@ export const apiKeys = pgTable(
   "api_keys",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     /** The first characters of the key, shown in the UI so a key can be recognised without revealing it. */
     prefix: text("prefix").notNull(),

@@ -26,7 +26,9 @@ function runProcess(crash: boolean) {
 async function inspect() {
   const database = await openPglite(pgDir);
   try {
-    const effects = rowsOf<{ step: string }>(await database.db.execute(sql`select step from side_effects order by id`)).map((r) => r.step);
+    const effects = rowsOf<{ step: string }>(
+      await database.db.execute(sql`select step from side_effects order by id`),
+    ).map((r) => r.step);
     const [run] = await database.db.select().from(jobRuns);
     return { effects, run };
   } finally {
@@ -37,24 +39,28 @@ async function inspect() {
 describe("embedded runner durability", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("a process killed mid-run resumes after restart without repeating finished steps", { timeout: 180_000 }, async () => {
-    const setup = await openPglite(pgDir);
-    await runMigrations(setup);
-    await setup.db.execute(sql`create table side_effects (id serial primary key, step text not null)`);
-    await enqueue(setup.db, { name: "test/durable", data: {} });
-    await setup.close();
+  it(
+    "a process killed mid-run resumes after restart without repeating finished steps",
+    { timeout: 180_000 },
+    async () => {
+      const setup = await openPglite(pgDir);
+      await runMigrations(setup);
+      await setup.db.execute(sql`create table side_effects (id serial primary key, step text not null)`);
+      await enqueue(setup.db, { name: "test/durable", data: {} });
+      await setup.close();
 
-    const crashed = runProcess(true);
-    expect(crashed.status, crashed.stderr).toBe(42);
-    const afterCrash = await inspect();
-    expect(afterCrash.effects).toEqual(["one"]);
-    expect(afterCrash.run).toMatchObject({ status: "running" });
-    expect(afterCrash.run!.stack).toHaveLength(1);
+      const crashed = runProcess(true);
+      expect(crashed.status, crashed.stderr).toBe(42);
+      const afterCrash = await inspect();
+      expect(afterCrash.effects).toEqual(["one"]);
+      expect(afterCrash.run).toMatchObject({ status: "running" });
+      expect(afterCrash.run!.stack).toHaveLength(1);
 
-    const resumed = runProcess(false);
-    expect(resumed.status, resumed.stderr).toBe(0);
-    const final = await inspect();
-    expect(final.effects).toEqual(["one", "two"]);
-    expect(final.run).toMatchObject({ status: "completed", output: "finished" });
-  });
+      const resumed = runProcess(false);
+      expect(resumed.status, resumed.stderr).toBe(0);
+      const final = await inspect();
+      expect(final.effects).toEqual(["one", "two"]);
+      expect(final.run).toMatchObject({ status: "completed", output: "finished" });
+    },
+  );
 });

@@ -17,7 +17,14 @@ function parseField(spec: string, { min, max }: { min: number; max: number }): S
     const step = stepText ? Number(stepText) : 1;
     const [from, upTo] = range === "*" ? [min, max] : (range!.split("-").map(Number) as [number, number?]);
     const to = upTo ?? (stepText ? max : from);
-    if (!Number.isInteger(from) || !Number.isInteger(to) || !Number.isInteger(step) || step < 1 || from < min || to > max) {
+    if (
+      !Number.isInteger(from) ||
+      !Number.isInteger(to) ||
+      !Number.isInteger(step) ||
+      step < 1 ||
+      from < min ||
+      to > max
+    ) {
       throw new Error(`invalid cron field "${spec}"`);
     }
     for (let v = from; v <= to; v += step) values.add(v);

@@ -16,7 +16,9 @@ function operand(token: string, scope: Scope): unknown {
 }
 
 export function resolvePath(path: string, scope: Scope): unknown {
-  return path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Scope)[key] : undefined), scope);
+  return path
+    .split(".")
+    .reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Scope)[key] : undefined), scope);
 }
 
 export function isSupportedExpression(expression: string): boolean {

@@ -43,7 +43,11 @@ function newRunValues(run: NewRun) {
 
 /** Creates a run unless one already exists for this function and idempotency key; returns whether it did. */
 export async function insertRun(tx: DbOrTx, run: NewRun): Promise<boolean> {
-  const rows = await tx.insert(jobRuns).values(newRunValues(run)).onConflictDoNothing().returning({ runId: jobRuns.runId });
+  const rows = await tx
+    .insert(jobRuns)
+    .values(newRunValues(run))
+    .onConflictDoNothing()
+    .returning({ runId: jobRuns.runId });
   return rows.length > 0;
 }
 
@@ -115,6 +119,8 @@ export async function findRun(db: DbOrTx, runId: string): Promise<Run | null> {
 
 /** Runs left `running` by a process that died: the lock proves no one else is executing them. */
 export async function requeueInterrupted(db: DbOrTx): Promise<number> {
-  const rows = await db.execute(sql`update job_runs set status = 'queued', updated_at = now() where status = 'running' returning run_id`);
+  const rows = await db.execute(
+    sql`update job_runs set status = 'queued', updated_at = now() where status = 'running' returning run_id`,
+  );
   return rowsOf(rows).length;
 }

@@ -18,18 +18,21 @@ const quiet = process.env.DEBUG_RUNNER ? console : { info: () => {}, warn: () =>
 const calls: string[] = [];
 let failuresLeft = 0;
 
-const flaky = inngest.createFunction({ id: "test-flaky", triggers: [{ event: "test/flaky" }], retries: 3 }, async ({ step, event }) => {
-  const first = await step.run("first", () => {
-    calls.push(`first:${event.data.n}`);
-    return 1;
-  });
-  const second = await step.run("second", () => {
-    calls.push("second");
-    if (failuresLeft-- > 0) throw new Error("provider unavailable");
-    return 2;
-  });
-  return { sum: first + second };
-});
+const flaky = inngest.createFunction(
+  { id: "test-flaky", triggers: [{ event: "test/flaky" }], retries: 3 },
+  async ({ step, event }) => {
+    const first = await step.run("first", () => {
+      calls.push(`first:${event.data.n}`);
+      return 1;
+    });
+    const second = await step.run("second", () => {
+      calls.push("second");
+      if (failuresLeft-- > 0) throw new Error("provider unavailable");
+      return 2;
+    });
+    return { sum: first + second };
+  },
+);
 
 const poison = inngest.createFunction(
   {
@@ -48,11 +51,14 @@ const poison = inngest.createFunction(
   },
 );
 
-const chained = inngest.createFunction({ id: "test-chained", triggers: [{ event: "test/chained" }] }, async ({ step, event }) => {
-  await step.sendEvent("emit", { name: "test/flaky", data: { n: event.data.n }, id: `chained-${event.data.n}` });
-  await step.sleep("pause", "2s");
-  return "sent";
-});
+const chained = inngest.createFunction(
+  { id: "test-chained", triggers: [{ event: "test/chained" }] },
+  async ({ step, event }) => {
+    await step.sendEvent("emit", { name: "test/flaky", data: { n: event.data.n }, id: `chained-${event.data.n}` });
+    await step.sleep("pause", "2s");
+    return "sent";
+  },
+);
 
 const nightly = inngest.createFunction({ id: "test-nightly", triggers: [cron("30 3 * * *")] }, async () => {
   calls.push("nightly");
@@ -82,7 +88,12 @@ describe("embedded Inngest runner", () => {
 
   it("learns the functions and their failure handlers from the handler", () => {
     expect(runner.functionIds).toEqual(
-      expect.arrayContaining(["evosense-test-flaky", "evosense-test-poison", "evosense-test-poison-failure", "evosense-test-nightly"]),
+      expect.arrayContaining([
+        "evosense-test-flaky",
+        "evosense-test-poison",
+        "evosense-test-poison-failure",
+        "evosense-test-nightly",
+      ]),
     );
   });
 
@@ -113,7 +124,9 @@ describe("embedded Inngest runner", () => {
   });
 
   it("runs a duplicated event id once", async () => {
-    await database.db.insert(outbox).values({ id: "01DUPLICATEEVENT0000000000", name: "test/flaky", data: { n: 7 }, ts: Date.now() });
+    await database.db
+      .insert(outbox)
+      .values({ id: "01DUPLICATEEVENT0000000000", name: "test/flaky", data: { n: 7 }, ts: Date.now() });
     await runner.runUntilIdle();
     await database.db.update(outbox).set({ dispatchedAt: null });
     await runner.runUntilIdle();
@@ -143,11 +156,17 @@ describe("embedded Inngest runner", () => {
   });
 
   it("applies default settings when a tenant is created", async () => {
-    const [{ tenant }] = await seedTenants(database.db, [{ slug: "nova", name: "Nova", plan: "starter", settings: { storedText: "redacted" } }]);
+    const [{ tenant }] = await seedTenants(database.db, [
+      { slug: "nova", name: "Nova", plan: "starter", settings: { storedText: "redacted" } },
+    ]);
     await enqueue(database.db, { name: "tenant/created", data: { tenantId: tenant.id } });
     await runner.runUntilIdle();
     const [after] = await database.db.select().from(tenants).where(eq(tenants.id, tenant.id));
-    expect(after!.settings).toMatchObject({ storedText: "redacted", analysisConcurrency: 5, disconnectAlertThreshold: 3 });
+    expect(after!.settings).toMatchObject({
+      storedText: "redacted",
+      analysisConcurrency: 5,
+      disconnectAlertThreshold: 3,
+    });
     expect(after!.settings.initializedAt).toBeTruthy();
   });
 });

@@ -6,12 +6,26 @@ import { outbox } from "@/db/schema";
 import { cronMatches, parseCron, type CronSchedule } from "./cron";
 import { bindEmbeddedFetch, type FunctionConfig } from "./embedded-fetch";
 import { evaluate, isSupportedExpression, resolvePath } from "./expressions";
-import { dueRuns, findRun, findRuns, insertRun, insertRuns, markRunning, requeueInterrupted, saveRun, type Run } from "./run-store";
+import {
+  dueRuns,
+  findRun,
+  findRuns,
+  insertRun,
+  insertRuns,
+  markRunning,
+  requeueInterrupted,
+  saveRun,
+  type Run,
+} from "./run-store";
 
 // The Next.js serve() handler; it reads only what a standard Request carries.
 type RequestHandler = (req: never, res: unknown) => Promise<Response>;
 type Handler = { POST: RequestHandler; PUT: RequestHandler };
-type Logger = { info: (o: object, m?: string) => void; warn: (o: object, m?: string) => void; error: (o: object, m?: string) => void };
+type Logger = {
+  info: (o: object, m?: string) => void;
+  warn: (o: object, m?: string) => void;
+  error: (o: object, m?: string) => void;
+};
 type Op = { op: string; id: string; name?: string; data?: unknown; error?: unknown; opts?: Record<string, unknown> };
 
 export type RunnerOptions = {
@@ -187,14 +201,22 @@ export class EmbeddedRunner {
     this.crons = [];
     for (const fn of functions) {
       const unsupported = UNSUPPORTED.filter((k) => fn[k] !== undefined && fn[k] !== null);
-      if (unsupported.length) throw new Error(`embedded runner: ${fn.id} uses ${unsupported.join(", ")}, which embedded mode does not model`);
-      for (const k of NOT_ENFORCED) if (fn[k]) this.log.warn({ fn: fn.id, option: k }, "embedded runner: flow control not enforced");
-      const expressions = [fn.idempotency, ...(fn.concurrency ?? []).map((c) => c.key), ...fn.triggers.map((t) => ("event" in t ? t.expression : undefined))];
+      if (unsupported.length)
+        throw new Error(`embedded runner: ${fn.id} uses ${unsupported.join(", ")}, which embedded mode does not model`);
+      for (const k of NOT_ENFORCED)
+        if (fn[k]) this.log.warn({ fn: fn.id, option: k }, "embedded runner: flow control not enforced");
+      const expressions = [
+        fn.idempotency,
+        ...(fn.concurrency ?? []).map((c) => c.key),
+        ...fn.triggers.map((t) => ("event" in t ? t.expression : undefined)),
+      ];
       for (const e of expressions) {
-        if (e && !isSupportedExpression(e)) throw new Error(`embedded runner: ${fn.id}: expression "${e}" is not supported`);
+        if (e && !isSupportedExpression(e))
+          throw new Error(`embedded runner: ${fn.id}: expression "${e}" is not supported`);
       }
       this.configs.set(fn.id, fn);
-      for (const t of fn.triggers) if ("cron" in t) this.crons.push({ fnId: fn.id, schedule: parseCron(t.cron), expression: t.cron });
+      for (const t of fn.triggers)
+        if ("cron" in t) this.crons.push({ fnId: fn.id, schedule: parseCron(t.cron), expression: t.cron });
     }
   }
 
@@ -231,11 +253,15 @@ export class EmbeddedRunner {
   /** Claims undispatched events; in the same transaction starts runs and resumes waits. */
   private async drainOutbox(): Promise<number> {
     // The common case is an empty outbox: one indexed probe instead of a transaction.
-    const [probe] = rowsOf<{ id: string }>(await this.db.execute(sql`select id from outbox where dispatched_at is null limit 1`));
+    const [probe] = rowsOf<{ id: string }>(
+      await this.db.execute(sql`select id from outbox where dispatched_at is null limit 1`),
+    );
     if (!probe) return 0;
     return this.db.transaction(async (tx) => {
       const rows = rowsOf<{ id: string; name: string; data: Record<string, unknown>; ts: string | number }>(
-        await tx.execute(sql`select id, name, data, ts from outbox where dispatched_at is null order by id limit 50 for update skip locked`),
+        await tx.execute(
+          sql`select id, name, data, ts from outbox where dispatched_at is null order by id limit 50 for update skip locked`,
+        ),
       );
       // Loaded once per batch: most events resume nothing, and this runs for every event the app emits.
       const waitingRuns = rows.length ? await findRuns(tx, ["waiting"]) : [];
@@ -243,7 +269,9 @@ export class EmbeddedRunner {
       for (const row of rows) {
         const event = { id: row.id, name: row.name, data: row.data, ts: Number(row.ts) };
         for (const fn of this.configs.values()) {
-          const matches = fn.triggers.some((t) => "event" in t && t.event === row.name && (!t.expression || evaluate(t.expression, { event })));
+          const matches = fn.triggers.some(
+            (t) => "event" in t && t.event === row.name && (!t.expression || evaluate(t.expression, { event })),
+          );
           if (!matches) continue;
           runs.push({
             fnId: fn.id,
@@ -256,7 +284,8 @@ export class EmbeddedRunner {
         for (const waiting of waitingRuns) {
           const wait = waiting.wait;
           if (!wait || waiting.status !== "waiting") continue;
-          if (wait.event !== row.name || (wait.if && !evaluate(wait.if, { event: waiting.event, async: event }))) continue;
+          if (wait.event !== row.name || (wait.if && !evaluate(wait.if, { event: waiting.event, async: event })))
+            continue;
           this.memo(waiting, wait.stepId, { data: event });
           Object.assign(waiting, { status: "queued", wait: null, runAfter: this.now() });
           await saveRun(tx, waiting);
@@ -303,7 +332,10 @@ export class EmbeddedRunner {
       run.status = "running";
       starting.push({ run, slot });
     }
-    await markRunning(this.db, starting.map((s) => s.run.runId));
+    await markRunning(
+      this.db,
+      starting.map((s) => s.run.runId),
+    );
     for (const { run, slot } of starting) {
       const work = this.advance(run)
         .catch((err: Error) => this.log.error({ runId: run.runId, err }, "embedded runner: run crashed"))
@@ -346,12 +378,21 @@ export class EmbeddedRunner {
       },
     };
     const res = await this.options.handler.POST(
-      new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }) as never,
+      new Request(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }) as never,
       undefined,
     );
     const text = await res.text();
     const parsed = text ? (JSON.parse(text) as unknown) : null;
-    return { status: res.status, body: parsed, noRetry: res.headers.get("x-inngest-no-retry") === "true", retryAfter: res.headers.get("retry-after") };
+    return {
+      status: res.status,
+      body: parsed,
+      noRetry: res.headers.get("x-inngest-no-retry") === "true",
+      retryAfter: res.headers.get("retry-after"),
+    };
   }
 
   /** Drives one run until it finishes, fails, or parks (sleep, wait, invoke, retry later). */
@@ -389,18 +430,32 @@ export class EmbeddedRunner {
           case "WaitForEvent": {
             const timeout = this.now().getTime() + durationMs(op.opts?.timeout ?? "1d");
             const cond = op.opts?.if as string | undefined;
-            if (cond && !isSupportedExpression(cond)) throw new Error(`embedded runner: waitForEvent "if" ${cond} not supported`);
-            return this.park(run, "waiting", new Date(timeout), { stepId: op.id, event: String(op.opts?.event), if: cond });
+            if (cond && !isSupportedExpression(cond))
+              throw new Error(`embedded runner: waitForEvent "if" ${cond} not supported`);
+            return this.park(run, "waiting", new Date(timeout), {
+              stepId: op.id,
+              event: String(op.opts?.event),
+              if: cond,
+            });
           }
           case "InvokeFunction": {
             const fnId = String(op.opts?.function_id);
             const payload = (op.opts?.payload ?? {}) as { data?: Record<string, unknown> };
             const event = { id: ulid(), name: INVOKED_EVENT, data: payload.data ?? {}, ts: this.now().getTime() };
-            await insertRun(this.db, { fnId, event, concurrencyKey: null, idempotencyKey: `invoke:${run.runId}:${op.id}`, runAfter: this.now(), parent: { runId: run.runId, stepId: op.id } });
+            await insertRun(this.db, {
+              fnId,
+              event,
+              concurrencyKey: null,
+              idempotencyKey: `invoke:${run.runId}:${op.id}`,
+              runAfter: this.now(),
+              parent: { runId: run.runId, stepId: op.id },
+            });
             return this.park(run, "invoking", this.now(), { stepId: op.id });
           }
           default:
-            return this.finish(run, { error: { name: "UnsupportedOp", message: `embedded mode does not support ${op.op}` } });
+            return this.finish(run, {
+              error: { name: "UnsupportedOp", message: `embedded mode does not support ${op.op}` },
+            });
         }
       }
       await saveRun(this.db, run);
@@ -427,7 +482,11 @@ export class EmbeddedRunner {
     run.attempt += 1;
     const seconds = retryAfter ? Number(retryAfter) : Number.NaN;
     const at = retryAfter && Number.isNaN(seconds) ? Date.parse(retryAfter) : Number.NaN;
-    const delay = !Number.isNaN(seconds) ? seconds * 1000 : !Number.isNaN(at) ? at - this.now().getTime() : this.backoff(run.attempt);
+    const delay = !Number.isNaN(seconds)
+      ? seconds * 1000
+      : !Number.isNaN(at)
+        ? at - this.now().getTime()
+        : this.backoff(run.attempt);
     Object.assign(run, { status: "queued", runAfter: new Date(this.now().getTime() + Math.max(0, delay)) });
     await saveRun(this.db, run);
   }
@@ -438,7 +497,11 @@ export class EmbeddedRunner {
     if (run.parent) {
       const parent = await findRun(this.db, run.parent.runId);
       if (parent && parent.status === "invoking") {
-        this.memo(parent, run.parent.stepId, "error" in result ? { error: result.error } : { data: result.output ?? null });
+        this.memo(
+          parent,
+          run.parent.stepId,
+          "error" in result ? { error: result.error } : { data: result.output ?? null },
+        );
         Object.assign(parent, { status: "queued", wait: null, runAfter: this.now() });
         await saveRun(this.db, parent);
       }

@@ -11,8 +11,12 @@ import { inngest } from "../client";
 export const analysisSweepFn = inngest.createFunction(
   { id: "analysis-sweep", triggers: [cron("*/5 * * * *")] },
   async ({ step }) => {
-    const stranded = await step.run("requeue-stranded", async () => ({ requeued: await requeueStrandedAnalyses(await platformDb()) }));
-    const deferred = await step.run("requeue-deferred", async () => ({ requeued: await requeueDeferredOfActiveTenants(await platformDb()) }));
+    const stranded = await step.run("requeue-stranded", async () => ({
+      requeued: await requeueStrandedAnalyses(await platformDb()),
+    }));
+    const deferred = await step.run("requeue-deferred", async () => ({
+      requeued: await requeueDeferredOfActiveTenants(await platformDb()),
+    }));
     return { stranded: stranded.requeued, deferred: deferred.requeued };
   },
 );

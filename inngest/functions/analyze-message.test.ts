@@ -30,11 +30,18 @@ const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 async function expectRollupsMatchRebuild(database: Database, opts: { latency: boolean; chatEnds: boolean }) {
   // A row whose counts all went back to zero (its only message deleted or re-scored elsewhere) counts nothing.
   const counts = (r: typeof dailyRollups.$inferSelect) =>
-    r.messagesIn || r.messagesOut || r.analyzed || [r.hours, r.responseBuckets, r.emotions].some((m) => Object.keys(m).length > 0);
+    r.messagesIn ||
+    r.messagesOut ||
+    r.analyzed ||
+    [r.hours, r.responseBuckets, r.emotions].some((m) => Object.keys(m).length > 0);
   const days = async () =>
     (await database.db.select().from(dailyRollups))
       .filter(counts)
-      .map(({ updatedAt: _u, latencyBuckets, sentimentSum, ...r }) => ({ ...r, sentimentSum: Math.round(sentimentSum * 1000) / 1000, ...(opts.latency ? { latencyBuckets } : {}) }))
+      .map(({ updatedAt: _u, latencyBuckets, sentimentSum, ...r }) => ({
+        ...r,
+        sentimentSum: Math.round(sentimentSum * 1000) / 1000,
+        ...(opts.latency ? { latencyBuckets } : {}),
+      }))
       .sort((a, b) => `${a.connectionId}${a.day}${a.emotion}`.localeCompare(`${b.connectionId}${b.day}${b.emotion}`));
   const chatRows = async () =>
     (await database.db.select().from(chats))
@@ -87,7 +94,12 @@ describe("analyze-message", () => {
     ]);
     tenantId = loja.tenant.id;
     otherTenantId = other.tenant.id;
-    runner = new EmbeddedRunner({ database, handler: serve({ client: inngest, functions: [analyzeMessageFn] }), logger: quiet, backoffMs: () => 0 });
+    runner = new EmbeddedRunner({
+      database,
+      handler: serve({ client: inngest, functions: [analyzeMessageFn] }),
+      logger: quiet,
+      backoffMs: () => 0,
+    });
     await runner.prepare();
   });
   afterEach(async () => {
@@ -97,7 +109,10 @@ describe("analyze-message", () => {
   afterAll(dropTestTemplate);
 
   it("analyses every customer text of the fixtures: scores, one inference, embedding, chat and daily rollups", async () => {
-    for (const f of readdirSync(FIXTURES).filter((n) => n.endsWith(".json")).sort()) await post(readFileSync(path.join(FIXTURES, f), "utf8"));
+    for (const f of readdirSync(FIXTURES)
+      .filter((n) => n.endsWith(".json"))
+      .sort())
+      await post(readFileSync(path.join(FIXTURES, f), "utf8"));
     await runner.runUntilIdle();
 
     const rows = await database.db.select().from(messages).where(eq(messages.tenantId, tenantId));
@@ -142,9 +157,19 @@ describe("analyze-message", () => {
     const all = await withTenant(tenantId, (tx) => getTenantMetrics(tx, tenantId, period), database.db);
     expect(Object.keys(all.emotions).length).toBeGreaterThan(1);
     for (const emotion of Object.keys(all.emotions)) {
-      const one = await withTenant(tenantId, (tx) => getTenantMetrics(tx, tenantId, { ...period, emotion }), database.db);
+      const one = await withTenant(
+        tenantId,
+        (tx) => getTenantMetrics(tx, tenantId, { ...period, emotion }),
+        database.db,
+      );
       const theirs = counted.filter((m) => (m.emotion ?? "neutral") === emotion);
-      expect(one).toMatchObject({ emotion, messagesReceived: theirs.length, analyzed: theirs.length, messagesSent: null, emotions: { [emotion]: theirs.length } });
+      expect(one).toMatchObject({
+        emotion,
+        messagesReceived: theirs.length,
+        analyzed: theirs.length,
+        messagesSent: null,
+        emotions: { [emotion]: theirs.length },
+      });
       expect(one.avgSatisfaction).toBeCloseTo(theirs.reduce((s, m) => s + m.satisfaction!, 0) / theirs.length, 6);
       expect(one.heatmap.flat().reduce((s, n) => s + n, 0)).toBe(theirs.length);
     }
@@ -173,7 +198,13 @@ describe("analyze-message", () => {
     await runner.runUntilIdle();
     const [challenger] = await database.db
       .insert(promptVersions)
-      .values({ key: "p_local_strict", body: "-", provider: "local", params: { local: { neutralBand: 0.99 } }, hash: "h-strict" })
+      .values({
+        key: "p_local_strict",
+        body: "-",
+        provider: "local",
+        params: { local: { neutralBand: 0.99 } },
+        hash: "h-strict",
+      })
       .returning();
     await requestReanalysis(database.db, tenantId, messageId, challenger!.id);
     await runner.runUntilIdle();
@@ -184,8 +215,15 @@ describe("analyze-message", () => {
     // ones count once.
     await compactDailyRollups(database.db, { before: "9999-12-31" });
     const rows = await database.db.select().from(dailyRollups);
-    const total = (k: "analyzed" | "positive" | "neutral" | "negative" | "satisfactionSum") => rows.reduce((s, x) => s + x[k], 0);
-    expect({ analyzed: total("analyzed"), positive: total("positive"), neutral: total("neutral"), negative: total("negative"), satisfactionSum: total("satisfactionSum") }).toEqual({
+    const total = (k: "analyzed" | "positive" | "neutral" | "negative" | "satisfactionSum") =>
+      rows.reduce((s, x) => s + x[k], 0);
+    expect({
+      analyzed: total("analyzed"),
+      positive: total("positive"),
+      neutral: total("neutral"),
+      negative: total("negative"),
+      satisfactionSum: total("satisfactionSum"),
+    }).toEqual({
       analyzed: 1,
       positive: 0,
       neutral: 1,
@@ -204,7 +242,11 @@ describe("analyze-message", () => {
     await runner.runUntilIdle();
     const sum = async () => {
       const rows = await database.db.select().from(dailyRollups);
-      return { analyzed: rows.reduce((s, r) => s + r.analyzed, 0), negative: rows.reduce((s, r) => s + r.negative, 0), positive: rows.reduce((s, r) => s + r.positive, 0) };
+      return {
+        analyzed: rows.reduce((s, r) => s + r.analyzed, 0),
+        negative: rows.reduce((s, r) => s + r.negative, 0),
+        positive: rows.reduce((s, r) => s + r.positive, 0),
+      };
     };
     expect(await sum()).toEqual({ analyzed: 2, negative: 1, positive: 1 });
 
@@ -237,14 +279,32 @@ describe("analyze-message", () => {
     const [champion] = await database.db.select().from(promptVersions).where(eq(promptVersions.key, "p_v1_base"));
     const [shadow] = await database.db
       .insert(promptVersions)
-      .values({ key: "p_shadow", body: "-", provider: "local", params: { local: { neutralBand: 0.99 } }, hash: "h-shadow" })
+      .values({
+        key: "p_shadow",
+        body: "-",
+        provider: "local",
+        params: { local: { neutralBand: 0.99 } },
+        hash: "h-shadow",
+      })
       .returning();
-    await database.db.insert(experiments).values({ tenantId, name: "shadow test", championId: champion!.id, challengerId: shadow!.id, mode: "shadow", status: "running" });
+    await database.db.insert(experiments).values({
+      tenantId,
+      name: "shadow test",
+      championId: champion!.id,
+      challengerId: shadow!.id,
+      mode: "shadow",
+      status: "running",
+    });
     const r = await postText("SH-1", "Excelente atendimento, obrigado!");
     await runner.runUntilIdle();
     const messageId = (r.body as { messageId: string }).messageId;
     const inf = await database.db.select().from(inferences).where(eq(inferences.messageId, messageId));
-    expect(inf.map((i) => [i.promptVersionId, i.isShadow]).sort()).toEqual([[champion!.id, false], [shadow!.id, true]].sort());
+    expect(inf.map((i) => [i.promptVersionId, i.isShadow]).sort()).toEqual(
+      [
+        [champion!.id, false],
+        [shadow!.id, true],
+      ].sort(),
+    );
     const [m] = await database.db.select().from(messages).where(eq(messages.id, messageId));
     expect(m!.promptVersionId).toBe(champion!.id);
     expect(m!.sentiment).toBeGreaterThan(0);
@@ -265,7 +325,22 @@ describe("analyze-message", () => {
     let healthy = false;
     const server = await startFakeServer((_req, res) => {
       calls++;
-      json(res, 200, healthy ? { sentiment: -0.5, emotion: "anger", satisfaction: 20, tone: "neutral", summary: "s", confidence: 0.7, rationale: "r", language: "pt" } : { sentiment: "very bad" });
+      json(
+        res,
+        200,
+        healthy
+          ? {
+              sentiment: -0.5,
+              emotion: "anger",
+              satisfaction: 20,
+              tone: "neutral",
+              summary: "s",
+              confidence: 0.7,
+              rationale: "r",
+              language: "pt",
+            }
+          : { sentiment: "very bad" },
+      );
     });
     try {
       await withEnv({ N8N_AI_WEBHOOK: `${server.url}/hook` }, async () => {
@@ -331,7 +406,16 @@ describe("analyze-message", () => {
 
   it("analyses only redacted text: personal data never reaches the provider", async () => {
     const server = await startFakeServer((_req, res) =>
-      json(res, 200, { sentiment: 0, emotion: "neutral", satisfaction: 50, tone: "neutral", summary: "s", confidence: 0.5, rationale: "r", language: "pt" }),
+      json(res, 200, {
+        sentiment: 0,
+        emotion: "neutral",
+        satisfaction: 50,
+        tone: "neutral",
+        summary: "s",
+        confidence: 0.5,
+        rationale: "r",
+        language: "pt",
+      }),
     );
     try {
       await withEnv({ N8N_AI_WEBHOOK: server.url }, async () => {
@@ -344,7 +428,10 @@ describe("analyze-message", () => {
     } finally {
       await server.close();
     }
-    const stored = await database.db.select().from(messages).where(and(eq(messages.tenantId, tenantId), eq(messages.externalId, "PII-1")));
+    const stored = await database.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.tenantId, tenantId), eq(messages.externalId, "PII-1")));
     expect(rowsOf(stored)).toHaveLength(1);
   });
 });

@@ -21,7 +21,8 @@ export const analyzeMessageFn = inngest.createFunction(
   },
   async ({ event }) => {
     const { tenantId, messageId } = event.data;
-    const explicit = "runKey" in event.data ? { runKey: event.data.runKey, promptVersionId: event.data.promptVersionId } : {};
+    const explicit =
+      "runKey" in event.data ? { runKey: event.data.runKey, promptVersionId: event.data.promptVersionId } : {};
     // No step.run on purpose: the pipeline is idempotent end to end (an inference is looked up by run key before
     // any model call and written with ON CONFLICT; applying the same inference twice changes nothing), so each
     // attempt is one invocation. A step would memoise nothing the database does not already keep, and would

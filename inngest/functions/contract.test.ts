@@ -35,7 +35,11 @@ describe("embedded runner vs @inngest/test", () => {
     const [viaEngine] = await database.db.select().from(tenants).where(eq(tenants.id, tenantId));
 
     await database.db.update(tenants).set({ settings: {} });
-    const runner = new EmbeddedRunner({ database, handler: serve({ client: inngest, functions: [tenantCreatedFn] }), logger: quiet });
+    const runner = new EmbeddedRunner({
+      database,
+      handler: serve({ client: inngest, functions: [tenantCreatedFn] }),
+      logger: quiet,
+    });
     await runner.prepare();
     await enqueue(database.db, { name: "tenant/created", data: { tenantId } });
     await runner.runUntilIdle();

@@ -15,8 +15,22 @@ export const historyImportFn = inngest.createFunction(
     retries: 4,
     onFailure: async ({ event, error }) => {
       const { tenantId, connectionId } = event.data.event.data;
-      const progress: ImportProgress = { source: "evolution", page: 0, pages: null, imported: 0, duplicates: 0, startedAt: new Date().toISOString() };
-      await finishImport(await platformDb(), { tenantId, connectionId }, progress, null, error.message, importErrorCode(error));
+      const progress: ImportProgress = {
+        source: "evolution",
+        page: 0,
+        pages: null,
+        imported: 0,
+        duplicates: 0,
+        startedAt: new Date().toISOString(),
+      };
+      await finishImport(
+        await platformDb(),
+        { tenantId, connectionId },
+        progress,
+        null,
+        error.message,
+        importErrorCode(error),
+      );
     },
   },
   async ({ event, step }) => {
@@ -27,7 +41,14 @@ export const historyImportFn = inngest.createFunction(
     });
     if (!claim.claimed) return { skipped: "an import is already running for this connection" };
     const watermark = claim.watermark ? new Date(claim.watermark) : null;
-    const progress: ImportProgress = { source: "evolution", page: 0, pages: null, imported: 0, duplicates: 0, startedAt: new Date().toISOString() };
+    const progress: ImportProgress = {
+      source: "evolution",
+      page: 0,
+      pages: null,
+      imported: 0,
+      duplicates: 0,
+      startedAt: new Date().toISOString(),
+    };
     let newest: string | null = null;
     // One step per page: a failure retries that page only, and step outputs stay small (counts, not rows).
     for (let page = 1; ; page++) {
@@ -35,18 +56,26 @@ export const historyImportFn = inngest.createFunction(
         try {
           return await importEvolutionPage(await platformDb(), target.tenantId, target.connectionId, page, watermark);
         } catch (e) {
-          if (e instanceof EvolutionApiError && [401, 403, 404].includes(e.status)) throw new NonRetriableError(`${importErrorCode(e)}: ${e.message}`);
+          if (e instanceof EvolutionApiError && [401, 403, 404].includes(e.status))
+            throw new NonRetriableError(`${importErrorCode(e)}: ${e.message}`);
           // A refused URL stays refused: retrying would only repeat the attempt (the issue saw five).
           if (e instanceof OutboundUrlRefusedError) throw new NonRetriableError(e.message);
           throw e;
         }
       });
-      Object.assign(progress, { page, pages: r.pages, imported: progress.imported + r.imported, duplicates: progress.duplicates + r.duplicates });
+      Object.assign(progress, {
+        page,
+        pages: r.pages,
+        imported: progress.imported + r.imported,
+        duplicates: progress.duplicates + r.duplicates,
+      });
       if (r.newest && (!newest || r.newest > newest)) newest = r.newest;
       await step.run(`report-page-${page}`, async () => reportProgress(await platformDb(), target, progress));
       if (page >= r.pages) break;
     }
-    await step.run("finish", async () => finishImport(await platformDb(), target, progress, newest ? new Date(newest) : null));
+    await step.run("finish", async () =>
+      finishImport(await platformDb(), target, progress, newest ? new Date(newest) : null),
+    );
     return progress;
   },
 );

@@ -5,4 +5,11 @@ import { jobMaintenanceFn } from "./job-maintenance";
 import { tenantCreatedFn } from "./tenant-created";
 import { tenantReactivatedFn } from "./tenant-reactivated";
 
-export const functions = [analyzeMessageFn, analysisSweepFn, tenantCreatedFn, tenantReactivatedFn, historyImportFn, jobMaintenanceFn];
+export const functions = [
+  analyzeMessageFn,
+  analysisSweepFn,
+  tenantCreatedFn,
+  tenantReactivatedFn,
+  historyImportFn,
+  jobMaintenanceFn,
+];

@@ -35,8 +35,16 @@ type ApiMessage = {
   inferences?: { provider: string; runKey: string }[];
 };
 
-const get = (path: string, key: string) => getMessages(new Request(`http://evosense.test${path}`, { headers: { authorization: `Bearer ${key}` } }));
-const post = (body: unknown) => analyze(new Request("http://evosense.test/api/v1/ai/analyze", { method: "POST", headers: { "content-type": "application/json", origin: "http://evosense.test" }, body: typeof body === "string" ? body : JSON.stringify(body) }));
+const get = (path: string, key: string) =>
+  getMessages(new Request(`http://evosense.test${path}`, { headers: { authorization: `Bearer ${key}` } }));
+const post = (body: unknown) =>
+  analyze(
+    new Request("http://evosense.test/api/v1/ai/analyze", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "http://evosense.test" },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
 
 describe("analysed messages through the API", () => {
   let database: Database;
@@ -47,9 +55,15 @@ describe("analysed messages through the API", () => {
     setDatabase(database);
     await seedDemoData(database.db, { now: new Date() });
     const clinicaId = (await findTenantBySlug(database.db, "clinica-vida"))!.id;
-    clinicaKey = (await createApiKey(database.db, clinicaId, { id: null as unknown as string, email: "test" }, "tests")).key;
+    clinicaKey = (await createApiKey(database.db, clinicaId, { id: null as unknown as string, email: "test" }, "tests"))
+      .key;
     // The demo seed queues one event per customer message; the runner analyses them all.
-    const runner = new EmbeddedRunner({ database, handler: serve({ client: inngest, functions: [analyzeMessageFn] }), logger: { info() {}, warn() {}, error() {} }, backoffMs: () => 0 });
+    const runner = new EmbeddedRunner({
+      database,
+      handler: serve({ client: inngest, functions: [analyzeMessageFn] }),
+      logger: { info() {}, warn() {}, error() {} },
+      backoffMs: () => 0,
+    });
     await runner.prepare();
     await runner.runUntilIdle(120_000);
     await runner.stop();
@@ -81,11 +95,27 @@ describe("analysed messages through the API", () => {
   it("GET /api/v1/tenants/:id/metrics gives the rollups' numbers, equal to counting the messages", async () => {
     const loja = (await findTenantBySlug(database.db, "loja-centro"))!;
     const metrics = (path: string, key: string) =>
-      getMetrics(new Request(`http://evosense.test${path}`, { headers: { authorization: `Bearer ${key}` } }), { params: Promise.resolve({ id: path.split("/")[4]! }) });
+      getMetrics(new Request(`http://evosense.test${path}`, { headers: { authorization: `Bearer ${key}` } }), {
+        params: Promise.resolve({ id: path.split("/")[4]! }),
+      });
     const res = await metrics(`/api/v1/tenants/${loja.id}/metrics?from=2000-01-01&to=2100-12-31`, DEMO_API_KEY);
     expect(res.status).toBe(200);
-    const { data } = (await res.json()) as { data: { messagesReceived: number; messagesSent: number; analyzed: number; avgSentiment: number; avgSatisfaction: number; pctNegative: number; p95AnalysisLatencyMs: number; daily: { day: string }[]; emotions: Record<string, number> } };
-    const rows = (await database.db.select().from(messages).where(eq(messages.tenantId, loja.id))).filter((m) => !m.deletedAt && m.type !== "reaction");
+    const { data } = (await res.json()) as {
+      data: {
+        messagesReceived: number;
+        messagesSent: number;
+        analyzed: number;
+        avgSentiment: number;
+        avgSatisfaction: number;
+        pctNegative: number;
+        p95AnalysisLatencyMs: number;
+        daily: { day: string }[];
+        emotions: Record<string, number>;
+      };
+    };
+    const rows = (await database.db.select().from(messages).where(eq(messages.tenantId, loja.id))).filter(
+      (m) => !m.deletedAt && m.type !== "reaction",
+    );
     const scored = rows.filter((m) => m.analysisStatus === "done");
     expect(data.messagesReceived).toBe(rows.filter((m) => !m.fromMe).length);
     expect(data.messagesSent).toBe(rows.filter((m) => m.fromMe).length);
@@ -97,9 +127,15 @@ describe("analysed messages through the API", () => {
     expect(data.p95AnalysisLatencyMs).toBeGreaterThan(0);
     expect(data.daily.length).toBeGreaterThan(5);
     // Conversations: every chat with a message that is not deleted (a century-long period takes the exact slow path).
-    const withMessages = new Set((await database.db.select().from(messages).where(eq(messages.tenantId, loja.id))).filter((m) => !m.deletedAt).map((m) => m.chatId));
+    const withMessages = new Set(
+      (await database.db.select().from(messages).where(eq(messages.tenantId, loja.id)))
+        .filter((m) => !m.deletedAt)
+        .map((m) => m.chatId),
+    );
     expect((data as unknown as { conversations: number }).conversations).toBe(withMessages.size);
-    const recent = (await (await metrics(`/api/v1/tenants/${loja.id}/metrics`, DEMO_API_KEY)).json()) as { data: { conversations: number; from: string; to: string } };
+    const recent = (await (await metrics(`/api/v1/tenants/${loja.id}/metrics`, DEMO_API_KEY)).json()) as {
+      data: { conversations: number; from: string; to: string };
+    };
     const inRecent = new Set(
       (await database.db.select().from(messages).where(eq(messages.tenantId, loja.id)))
         .filter((m) => !m.deletedAt)
@@ -111,7 +147,9 @@ describe("analysed messages through the API", () => {
     );
     expect(recent.data.conversations).toBe(inRecent.size);
     // The heatmap holds every received message once, in its local weekday and hour.
-    expect((data as unknown as { heatmap: number[][] }).heatmap.flat().reduce((a, b) => a + b, 0)).toBe(data.messagesReceived);
+    expect((data as unknown as { heatmap: number[][] }).heatmap.flat().reduce((a, b) => a + b, 0)).toBe(
+      data.messagesReceived,
+    );
 
     // The default period is the last 30 local days; another tenant's id is a 404, a bad date a 422.
     expect((await metrics(`/api/v1/tenants/${loja.id}/metrics`, DEMO_API_KEY)).status).toBe(200);
@@ -119,20 +157,32 @@ describe("analysed messages through the API", () => {
     expect((await metrics(`/api/v1/tenants/${loja.id}/metrics?from=ontem`, DEMO_API_KEY)).status).toBe(422);
     // A day the calendar does not have is refused as the dashboard refuses it, not rolled over into March.
     expect((await metrics(`/api/v1/tenants/${loja.id}/metrics?from=2026-02-31`, DEMO_API_KEY)).status).toBe(422);
-    const me = (await (await getMe(new Request("http://evosense.test/api/v1/me", { headers: { authorization: `Bearer ${clinicaKey}` } }))).json()) as { data: { tenant: { slug: string }; via: string } };
+    const me = (await (
+      await getMe(new Request("http://evosense.test/api/v1/me", { headers: { authorization: `Bearer ${clinicaKey}` } }))
+    ).json()) as { data: { tenant: { slug: string }; via: string } };
     expect(me.data).toMatchObject({ via: "api_key", tenant: { slug: "clinica-vida" } });
   });
 
   it("POST /api/v1/messages/semantic-search finds the tenant's messages by meaning, within its plan", async () => {
     const search = (body: unknown, key: string) =>
-      semanticSearch(new Request("http://evosense.test/api/v1/messages/semantic-search", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) }));
+      semanticSearch(
+        new Request("http://evosense.test/api/v1/messages/semantic-search", {
+          method: "POST",
+          headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+      );
     const res = await search({ query: "entrega atrasada", limit: 5 }, DEMO_API_KEY);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { data: { id: string; text: string; matchedBy: string[] }[]; model: string };
     expect(body.model).toBe("local-hash-768");
     expect(body.data.length).toBeGreaterThan(0);
     const loja = (await findTenantBySlug(database.db, "loja-centro"))!;
-    const own = new Set((await database.db.select({ id: messages.id }).from(messages).where(eq(messages.tenantId, loja.id))).map((m) => m.id));
+    const own = new Set(
+      (await database.db.select({ id: messages.id }).from(messages).where(eq(messages.tenantId, loja.id))).map(
+        (m) => m.id,
+      ),
+    );
     expect(body.data.every((r) => own.has(r.id))).toBe(true);
     // Clínica Vida is on Starter: no semantic search, with a message that says why.
     const starter = await search({ query: "consulta remarcada" }, clinicaKey);
@@ -143,8 +193,12 @@ describe("analysed messages through the API", () => {
   });
 
   it("another tenant's key never sees these inferences", async () => {
-    const loja = (await (await get("/api/v1/messages?page_size=200&include=inferences", DEMO_API_KEY)).json()) as { data: ApiMessage[] };
-    const clinica = (await (await get("/api/v1/messages?page_size=200&include=inferences", clinicaKey)).json()) as { data: ApiMessage[] };
+    const loja = (await (await get("/api/v1/messages?page_size=200&include=inferences", DEMO_API_KEY)).json()) as {
+      data: ApiMessage[];
+    };
+    const clinica = (await (await get("/api/v1/messages?page_size=200&include=inferences", clinicaKey)).json()) as {
+      data: ApiMessage[];
+    };
     const lojaIds = new Set(loja.data.map((m) => m.id));
     expect(clinica.data.some((m) => lojaIds.has(m.id))).toBe(false);
   });

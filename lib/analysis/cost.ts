@@ -9,7 +9,12 @@ const PRICES: Record<string, { input: number; output: number }> = {
 };
 
 /** Estimated cost of one call; null when the model's price is not known (self-hosted, n8n). */
-export function estimateCostUsd(provider: string, model: string, inputTokens: number | null, outputTokens: number | null): number | null {
+export function estimateCostUsd(
+  provider: string,
+  model: string,
+  inputTokens: number | null,
+  outputTokens: number | null,
+): number | null {
   if (provider === "local") return 0;
   const price = provider === "openai" ? PRICES[model] : undefined;
   if (!price || inputTokens === null) return null;

@@ -18,6 +18,15 @@ export async function asJobError(db: Db, tenantId: string, messageId: string, er
   return error instanceof Error ? error : new Error(String(error));
 }
 
-export async function recordAnalysisFailure(db: Db, tenantId: string, messageId: string, message: string): Promise<void> {
-  await withTenant(tenantId, (tx) => q.setAnalysisStatus(tx, tenantId, messageId, "failed", message.slice(0, 1000)), db);
+export async function recordAnalysisFailure(
+  db: Db,
+  tenantId: string,
+  messageId: string,
+  message: string,
+): Promise<void> {
+  await withTenant(
+    tenantId,
+    (tx) => q.setAnalysisStatus(tx, tenantId, messageId, "failed", message.slice(0, 1000)),
+    db,
+  );
 }

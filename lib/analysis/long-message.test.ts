@@ -34,7 +34,12 @@ describe("a WhatsApp-maximum message", () => {
     database = await createTestDatabase();
     setDatabase(database);
     await seedDemoData(database.db, { now: new Date() });
-    runner = new EmbeddedRunner({ database, handler: serve({ client: inngest, functions: [analyzeMessageFn] }), logger: { info() {}, warn() {}, error() {} }, backoffMs: () => 0 });
+    runner = new EmbeddedRunner({
+      database,
+      handler: serve({ client: inngest, functions: [analyzeMessageFn] }),
+      logger: { info() {}, warn() {}, error() {} },
+      backoffMs: () => 0,
+    });
     await runner.prepare();
     await runner.runUntilIdle(180_000);
   }, 240_000);
@@ -47,7 +52,10 @@ describe("a WhatsApp-maximum message", () => {
   it("is stored and analysed, twice in one chat, without stalling the event loop", async () => {
     // Runs of one letter without "@" made the old e-mail pattern quadratic: 65,536 of them took seconds, and the
     // first message was redacted again as context of the second.
-    const texts = ["Olá " + "k".repeat(WHATSAPP_MAX - 4), "9".repeat(WHATSAPP_MAX / 2) + " pedido " + "a.".repeat(WHATSAPP_MAX / 4 - 4)];
+    const texts = [
+      "Olá " + "k".repeat(WHATSAPP_MAX - 4),
+      "9".repeat(WHATSAPP_MAX / 2) + " pedido " + "a.".repeat(WHATSAPP_MAX / 4 - 4),
+    ];
     // A 10 ms ticker: the longest gap between two ticks is the longest time the loop could not answer anything.
     let last = performance.now();
     let longest = 0;
@@ -73,7 +81,9 @@ describe("a WhatsApp-maximum message", () => {
       .where(and(eq(messages.externalId, "LONG-1")));
     expect(rows[0]?.status).toBe("done");
     expect(rows[0]?.text?.length).toBe(texts[1]!.length);
-    console.log(`longest event-loop stall while storing and analysing two ${WHATSAPP_MAX}-character messages: ${longest.toFixed(0)} ms`);
+    console.log(
+      `longest event-loop stall while storing and analysing two ${WHATSAPP_MAX}-character messages: ${longest.toFixed(0)} ms`,
+    );
     // The old redaction stalled the loop for about 8 s per message. PGlite runs its statements in this thread, so
     // there they count too; against a PostgreSQL server only the app's own work does, and health checks must not wait.
     expect(longest).toBeLessThan(engine === "postgres" ? 100 : 1_500);

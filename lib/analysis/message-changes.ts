@@ -19,7 +19,10 @@ export async function withdrawDeletedMessage(tx: Tx, message: MessageRow): Promi
   if (message.deletedAt) return;
   const scored = message.analysisStatus === "done" && message.sentiment !== null && message.satisfaction !== null;
   const counted = countsAsVolume(message.type);
-  const [tenant] = await tx.select({ timezone: tenants.timezone }).from(tenants).where(eq(tenants.id, message.tenantId));
+  const [tenant] = await tx
+    .select({ timezone: tenants.timezone })
+    .from(tenants)
+    .where(eq(tenants.id, message.tenantId));
   const timezone = tenant?.timezone ?? "America/Sao_Paulo";
   // Any message, a reaction too, made its chat active that day.
   const writes: Promise<unknown>[] = [refreshChatDay(tx, message.chatId, message.sentAt, timezone)];
@@ -40,7 +43,9 @@ export async function withdrawDeletedMessage(tx: Tx, message: MessageRow): Promi
     });
     writes.push(
       q.applyChatDelta(tx, message.tenantId, message.chatId, message.sentAt, null, delta.chat),
-      ...delta.daily.map((d) => q.applyRollupDelta(tx, message.tenantId, message.connectionId, message.sentAt, timezone, d)),
+      ...delta.daily.map((d) =>
+        q.applyRollupDelta(tx, message.tenantId, message.connectionId, message.sentAt, timezone, d),
+      ),
     );
   }
   await Promise.all(writes);

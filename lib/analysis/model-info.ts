@@ -16,10 +16,16 @@ export function describeAnalysisModel(locale: Locale = DEFAULT_LOCALE): ModelInf
       return "—";
     }
   })();
-  if (e.aiProvider === "local") return { provider: "local", model: "evosense-local-1", label: t("localModel"), embeddingModel, offline: true };
+  if (e.aiProvider === "local")
+    return { provider: "local", model: "evosense-local-1", label: t("localModel"), embeddingModel, offline: true };
   try {
     const p = analysisProviderFor({ provider: null, model: null });
-    const label = p.id === "openai" ? `OpenAI ${p.model}` : p.id === "n8n" ? t("n8nWorkflow") : t("openAiCompatible", { model: p.model });
+    const label =
+      p.id === "openai"
+        ? `OpenAI ${p.model}`
+        : p.id === "n8n"
+          ? t("n8nWorkflow")
+          : t("openAiCompatible", { model: p.model });
     return { provider: p.id, model: p.model, label, embeddingModel, offline: false };
   } catch {
     return { provider: e.aiProvider, model: "—", label: e.aiProvider, embeddingModel, offline: false };

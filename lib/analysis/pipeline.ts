@@ -13,7 +13,16 @@ import { analysisLatencyMs, rollupDelta, type PreviousScores, type Scores } from
 
 export type AnalysisOutcome =
   | { skipped: string }
-  | { skipped: null; inferenceId: string; provider: string; model: string; reused: boolean; applied: boolean; embeddingModel: string | null; shadowError: string | null };
+  | {
+      skipped: null;
+      inferenceId: string;
+      provider: string;
+      model: string;
+      reused: boolean;
+      applied: boolean;
+      embeddingModel: string | null;
+      shadowError: string | null;
+    };
 
 type Prepared = {
   message: q.AnalysisSubject;
@@ -25,7 +34,12 @@ type Prepared = {
  * The reads, sent as one batch: the message, the running experiment, candidate prompt
  * versions, inferences already paid for (under either run key the plan may use), and the chat context.
  */
-async function prepare(tx: Tx, tenantId: string, messageId: string, opts: PlanOptions): Promise<Prepared | { skip: string }> {
+async function prepare(
+  tx: Tx,
+  tenantId: string,
+  messageId: string,
+  opts: PlanOptions,
+): Promise<Prepared | { skip: string }> {
   const runKey = opts.runKey ?? "analysis";
   const [message, experiment, versions, existing, context] = await Promise.all([
     q.findMessageForAnalysis(tx, tenantId, messageId),
@@ -57,7 +71,13 @@ async function prepare(tx: Tx, tenantId: string, messageId: string, opts: PlanOp
   return { message, tasks, request };
 }
 
-function inferenceValues(tenantId: string, messageId: string, task: InferenceTask, version: q.PromptVersionRow, r: AnalysisResult) {
+function inferenceValues(
+  tenantId: string,
+  messageId: string,
+  task: InferenceTask,
+  version: q.PromptVersionRow,
+  r: AnalysisResult,
+) {
   return {
     tenantId,
     messageId,
@@ -152,13 +172,21 @@ async function apply(
   return true;
 }
 
-type ModelResults = { primary: AnalysisResult | null; shadow: AnalysisResult | null; shadowError: string | null; embedding: { vector: number[]; model: string } | null };
+type ModelResults = {
+  primary: AnalysisResult | null;
+  shadow: AnalysisResult | null;
+  shadowError: string | null;
+  embedding: { vector: number[]; model: string } | null;
+};
 
 /** The model calls: the champion (unless already paid for), the shadow challenger, and the embedding. */
 async function runModels({ message, tasks, request }: Prepared): Promise<ModelResults> {
   const [primary, shadow] = tasks;
   const call = (t: NonNullable<typeof primary>) =>
-    analysisProviderFor(t.version).analyze({ ...request, prompt: { key: t.version.key, body: t.version.body, params: t.version.params } });
+    analysisProviderFor(t.version).analyze({
+      ...request,
+      prompt: { key: t.version.key, body: t.version.body, params: t.version.params },
+    });
   const primaryResult = primary!.existing ? null : await call(primary!);
   let shadowResult: AnalysisResult | null = null;
   let shadowError: string | null = null;
@@ -186,12 +214,25 @@ function inProcess({ tasks, message }: Prepared): boolean {
   return models && (embedder.inProcess || message.embeddingModel === embedder.model);
 }
 
-async function write(tx: Tx, tenantId: string, messageId: string, prepared: Prepared, results: ModelResults, now: Date) {
+async function write(
+  tx: Tx,
+  tenantId: string,
+  messageId: string,
+  prepared: Prepared,
+  results: ModelResults,
+  now: Date,
+) {
   const [primary, shadow] = prepared.tasks;
   // Inserts and the row lock are independent: one batch.
   const [row, , current] = await Promise.all([
-    primary!.existing ?? q.insertInferenceOnce(tx, inferenceValues(tenantId, messageId, primary!.task, primary!.version, results.primary!)),
-    shadow && results.shadow ? q.insertInferenceOnce(tx, inferenceValues(tenantId, messageId, shadow.task, shadow.version, results.shadow)) : null,
+    primary!.existing ??
+      q.insertInferenceOnce(
+        tx,
+        inferenceValues(tenantId, messageId, primary!.task, primary!.version, results.primary!),
+      ),
+    shadow && results.shadow
+      ? q.insertInferenceOnce(tx, inferenceValues(tenantId, messageId, shadow.task, shadow.version, results.shadow))
+      : null,
     q.lockMessage(tx, tenantId, messageId),
   ]);
   if (!current) return { row, applied: false, chatId: null };
@@ -205,7 +246,13 @@ async function write(tx: Tx, tenantId: string, messageId: string, prepared: Prep
  * crash at any point neither pays for a model call twice (inferences are looked up by run key first) nor counts
  * twice (the same inference applied again changes nothing).
  */
-export async function analyzeMessage(database: Database, tenantId: string, messageId: string, opts: PlanOptions = {}, now = () => new Date()): Promise<AnalysisOutcome> {
+export async function analyzeMessage(
+  database: Database,
+  tenantId: string,
+  messageId: string,
+  opts: PlanOptions = {},
+  now = () => new Date(),
+): Promise<AnalysisOutcome> {
   type Written = Awaited<ReturnType<typeof write>>;
   const first = await withTenant(
     tenantId,
@@ -221,9 +268,12 @@ export async function analyzeMessage(database: Database, tenantId: string, messa
   if ("skip" in first) return { skipped: first.skip };
   const { prepared } = first;
   const results = first.results ?? (await runModels(prepared));
-  const written = first.written ?? (await withTenant(tenantId, (tx) => write(tx, tenantId, messageId, prepared, results, now()), database.db));
+  const written =
+    first.written ??
+    (await withTenant(tenantId, (tx) => write(tx, tenantId, messageId, prepared, results, now()), database.db));
   // Announced once committed: live views never show scores that were rolled back.
-  if (written.applied && written.chatId) announceTenantEvent(database, tenantId, { type: "message.analyzed", messageId, chatId: written.chatId });
+  if (written.applied && written.chatId)
+    announceTenantEvent(database, tenantId, { type: "message.analyzed", messageId, chatId: written.chatId });
   return {
     skipped: null,
     inferenceId: written.row.id,

@@ -22,13 +22,24 @@ export function skipReason(m: q.AnalysisSubject, explicit: boolean): string | nu
   return null;
 }
 
-type RunningExperiment = { id: string; championId: string; challengerId: string | null; mode: "split" | "shadow"; share: number } | null;
+type RunningExperiment = {
+  id: string;
+  championId: string;
+  challengerId: string | null;
+  mode: "split" | "shadow";
+  share: number;
+} | null;
 
 /**
  * Which prompt version scores the message: an explicit version (re-analysis), else the tenant's running
  * experiment (split by a stable hash of the message, or champion plus a shadow challenger), else the default.
  */
-export function planAnalysis(messageId: string, opts: PlanOptions, experiment: RunningExperiment, defaultVersionId: string | null): AnalysisPlan {
+export function planAnalysis(
+  messageId: string,
+  opts: PlanOptions,
+  experiment: RunningExperiment,
+  defaultVersionId: string | null,
+): AnalysisPlan {
   const runKey = opts.runKey ?? "analysis";
   const task = (promptVersionId: string, experimentId: string | null, isShadow = false): InferenceTask => ({
     promptVersionId,
@@ -39,11 +50,15 @@ export function planAnalysis(messageId: string, opts: PlanOptions, experiment: R
   if (opts.promptVersionId) return { primary: task(opts.promptVersionId, null), shadow: null };
   if (experiment?.challengerId) {
     if (experiment.mode === "shadow") {
-      return { primary: task(experiment.championId, experiment.id), shadow: task(experiment.challengerId, experiment.id, true) };
+      return {
+        primary: task(experiment.championId, experiment.id),
+        shadow: task(experiment.challengerId, experiment.id, true),
+      };
     }
     const chosen = splitPoint(messageId) < experiment.share ? experiment.challengerId : experiment.championId;
     return { primary: task(chosen, experiment.id), shadow: null };
   }
-  if (!defaultVersionId) throw new Error("no default prompt version: run the migrations (npm run db:migrate) to seed p_v1_base");
+  if (!defaultVersionId)
+    throw new Error("no default prompt version: run the migrations (npm run db:migrate) to seed p_v1_base");
   return { primary: task(defaultVersionId, null), shadow: null };
 }

@@ -59,6 +59,11 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** What makes a version itself: two versions with the same body, provider, model and params are the same version. */
-export function promptVersionHash(v: { body: string; provider: string | null; model: string | null; params: Record<string, unknown> }): string {
+export function promptVersionHash(v: {
+  body: string;
+  provider: string | null;
+  model: string | null;
+  params: Record<string, unknown>;
+}): string {
   return sha256(canonicalJson({ body: v.body, provider: v.provider, model: v.model, params: v.params }));
 }

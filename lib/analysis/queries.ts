@@ -42,7 +42,10 @@ export type AnalysisSubject = NonNullable<Awaited<ReturnType<typeof findMessageF
  * through the message id, so it can be sent in the same batch as the message's own row.
  */
 export async function findContext(tx: DbOrTx, tenantId: string, messageId: string, limit = 10) {
-  const self = (column: string) => sql.raw(`(select m.${column} from messages m where m.id = `).append(sql`${messageId} and m.tenant_id = ${tenantId})`);
+  const self = (column: string) =>
+    sql
+      .raw(`(select m.${column} from messages m where m.id = `)
+      .append(sql`${messageId} and m.tenant_id = ${tenantId})`);
   const rows = await tx
     .select({ id: messages.id, fromMe: messages.fromMe, text: messages.text })
     .from(messages)
@@ -74,7 +77,12 @@ export async function findCandidatePromptVersions(tx: DbOrTx, tenantId: string, 
 }
 
 export async function findDefaultPromptVersion(db: DbOrTx) {
-  const [row] = await db.select().from(promptVersions).where(eq(promptVersions.isDefault, true)).orderBy(asc(promptVersions.createdAt)).limit(1);
+  const [row] = await db
+    .select()
+    .from(promptVersions)
+    .where(eq(promptVersions.isDefault, true))
+    .orderBy(asc(promptVersions.createdAt))
+    .limit(1);
   return row ?? null;
 }
 
@@ -93,7 +101,13 @@ export async function findRunningExperiment(tx: DbOrTx, tenantId: string) {
   return row ?? null;
 }
 
-export async function findInference(tx: DbOrTx, tenantId: string, messageId: string, promptVersionId: string, runKey: string) {
+export async function findInference(
+  tx: DbOrTx,
+  tenantId: string,
+  messageId: string,
+  promptVersionId: string,
+  runKey: string,
+) {
   const [row] = await tx
     .select()
     .from(inferences)
@@ -152,7 +166,9 @@ export async function findInferencesByRunKeys(tx: DbOrTx, tenantId: string, mess
   return tx
     .select()
     .from(inferences)
-    .where(and(eq(inferences.tenantId, tenantId), eq(inferences.messageId, messageId), inArray(inferences.runKey, runKeys)));
+    .where(
+      and(eq(inferences.tenantId, tenantId), eq(inferences.messageId, messageId), inArray(inferences.runKey, runKeys)),
+    );
 }
 
 export async function writeMessageScores(
@@ -187,7 +203,14 @@ export async function writeMessageScores(
  * Adds a message's contribution to its chat; first/last follow the message's own time, whatever the arrival order.
  * A withdrawal (sentiment null) leaves first/last alone.
  */
-export async function applyChatDelta(tx: DbOrTx, tenantId: string, chatId: string, sentAt: Date, sentiment: number | null, d: ChatDelta) {
+export async function applyChatDelta(
+  tx: DbOrTx,
+  tenantId: string,
+  chatId: string,
+  sentAt: Date,
+  sentiment: number | null,
+  d: ChatDelta,
+) {
   const at = sentAt.toISOString();
   await tx
     .update(chats)
@@ -217,7 +240,9 @@ export type RollupDelta = { [K in keyof typeof ROLLUP_SCORE_COUNTERS]: number } 
 const scoreCounters = Object.entries(ROLLUP_SCORE_COUNTERS) as [keyof typeof ROLLUP_SCORE_COUNTERS, string][];
 const scoreHistograms = Object.entries(ROLLUP_SCORE_HISTOGRAMS) as [keyof typeof ROLLUP_SCORE_HISTOGRAMS, string][];
 /** The columns applyRollupDelta writes after the key, and how each conflicting row takes the new values. */
-const rollupDeltaColumns = sql.raw([...scoreCounters.map(([, c]) => c), ...scoreHistograms.map(([, c]) => c), "hours"].join(", "));
+const rollupDeltaColumns = sql.raw(
+  [...scoreCounters.map(([, c]) => c), ...scoreHistograms.map(([, c]) => c), "hours"].join(", "),
+);
 const rollupDeltaUpdates = sql.raw(
   [
     ...scoreCounters.map(([, c]) => `${c} = r.${c} + excluded.${c}`),
@@ -232,9 +257,19 @@ export type KeyedRollupDelta = { emotion: string; delta: RollupDelta };
  * One upsert per emotion row a change touches (in its transaction's shard of it, like every rollup write): the day is the message's local day in the tenant's timezone, and
  * the row's hours count its scored messages, for the heatmap under an emotion filter.
  */
-export async function applyRollupDelta(tx: DbOrTx, tenantId: string, connectionId: string, sentAt: Date, timezone: string, { emotion, delta: d }: KeyedRollupDelta) {
+export async function applyRollupDelta(
+  tx: DbOrTx,
+  tenantId: string,
+  connectionId: string,
+  sentAt: Date,
+  timezone: string,
+  { emotion, delta: d }: KeyedRollupDelta,
+) {
   const local = sql`(${sentAt.toISOString()}::timestamptz at time zone ${timezone})`;
-  const hours = d.analyzed === 0 ? sql`'{}'::jsonb` : sql`jsonb_build_object(extract(hour from ${local})::int::text, ${d.analyzed}::int)`;
+  const hours =
+    d.analyzed === 0
+      ? sql`'{}'::jsonb`
+      : sql`jsonb_build_object(extract(hour from ${local})::int::text, ${d.analyzed}::int)`;
   const values = [
     ...scoreCounters.map(([k]) => sql`${d[k]}`),
     ...scoreHistograms.map(([k]) => sql`${JSON.stringify(d[k])}::jsonb`),
@@ -265,7 +300,10 @@ export async function setAnalysisStatus(
   // A message already analysed keeps its scores: a failed re-analysis does not erase a good result.
   await tx
     .update(messages)
-    .set({ analysisStatus: sql`case when ${messages.analysisStatus} = 'done' and ${status} <> 'pending' then 'done'::analysis_status else ${status}::analysis_status end`, analysisError: error })
+    .set({
+      analysisStatus: sql`case when ${messages.analysisStatus} = 'done' and ${status} <> 'pending' then 'done'::analysis_status else ${status}::analysis_status end`,
+      analysisError: error,
+    })
     .where(and(eq(messages.tenantId, tenantId), eq(messages.id, messageId)));
 }
 
@@ -315,4 +353,3 @@ export async function findMessagesByIds(db: DbOrTx, tenantId: string, ids: strin
     .from(messages)
     .where(and(eq(messages.tenantId, tenantId), inArray(messages.id, ids)));
 }
-

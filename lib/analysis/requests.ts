@@ -25,9 +25,18 @@ export async function retryFailedAnalysis(db: Db, tenantId: string, messageId: s
 }
 
 /** A fresh analysis under a new run key (optionally with another prompt version): a new inference row. */
-export async function requestReanalysis(db: DbOrTx, tenantId: string, messageId: string, promptVersionId?: string): Promise<string> {
+export async function requestReanalysis(
+  db: DbOrTx,
+  tenantId: string,
+  messageId: string,
+  promptVersionId?: string,
+): Promise<string> {
   const runKey = `manual:${ulid()}`;
-  await enqueue(db, { name: "message/analysis.requested", data: { tenantId, messageId, runKey, ...(promptVersionId ? { promptVersionId } : {}) }, tenantId });
+  await enqueue(db, {
+    name: "message/analysis.requested",
+    data: { tenantId, messageId, runKey, ...(promptVersionId ? { promptVersionId } : {}) },
+    tenantId,
+  });
   return runKey;
 }
 
@@ -43,7 +52,11 @@ export async function requeueStrandedAnalyses(db: Db, now = new Date(), limit = 
   if (stranded.length === 0) return 0;
   await enqueueMany(
     db,
-    stranded.map((m) => ({ name: "message/received", data: { tenantId: m.tenantId, messageId: m.id }, tenantId: m.tenantId })),
+    stranded.map((m) => ({
+      name: "message/received",
+      data: { tenantId: m.tenantId, messageId: m.id },
+      tenantId: m.tenantId,
+    })),
   );
   return stranded.length;
 }

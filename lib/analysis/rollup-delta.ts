@@ -54,21 +54,45 @@ export type PreviousScores = Scores & { latencyMs: number | null };
  * so a re-analysis never counts a message twice. The latency is acceptance to this analysis, as a rebuild reads
  * it from the row.
  */
-export function rollupDelta(next: Scores, previous: PreviousScores | null, latencyMs: number): { daily: KeyedRollupDelta[]; chat: ChatDelta } {
+export function rollupDelta(
+  next: Scores,
+  previous: PreviousScores | null,
+  latencyMs: number,
+): { daily: KeyedRollupDelta[]; chat: ChatDelta } {
   const add = contribution(next, 1, latencyMs);
   if (!previous) {
-    return { daily: [{ emotion: next.emotion, delta: add }], chat: { count: 1, negative: add.negative, sentimentSum: add.sentimentSum, satisfactionSum: add.satisfactionSum } };
+    return {
+      daily: [{ emotion: next.emotion, delta: add }],
+      chat: { count: 1, negative: add.negative, sentimentSum: add.sentimentSum, satisfactionSum: add.satisfactionSum },
+    };
   }
   const sub = contribution(previous, -1, previous.latencyMs);
   const net = sum(add, sub);
-  const daily = previous.emotion === next.emotion ? [{ emotion: next.emotion, delta: net }] : [{ emotion: previous.emotion, delta: sub }, { emotion: next.emotion, delta: add }];
-  return { daily, chat: { count: 0, negative: net.negative, sentimentSum: net.sentimentSum, satisfactionSum: net.satisfactionSum } };
+  const daily =
+    previous.emotion === next.emotion
+      ? [{ emotion: next.emotion, delta: net }]
+      : [
+          { emotion: previous.emotion, delta: sub },
+          { emotion: next.emotion, delta: add },
+        ];
+  return {
+    daily,
+    chat: { count: 0, negative: net.negative, sentimentSum: net.sentimentSum, satisfactionSum: net.satisfactionSum },
+  };
 }
 
 /** What a message takes out of the rollups when it leaves the KPIs (deleted after it was analysed). */
 export function rollupWithdrawal(previous: PreviousScores): { daily: KeyedRollupDelta[]; chat: ChatDelta } {
   const daily = contribution(previous, -1, previous.latencyMs);
-  return { daily: [{ emotion: previous.emotion, delta: daily }], chat: { count: -1, negative: daily.negative, sentimentSum: daily.sentimentSum, satisfactionSum: daily.satisfactionSum } };
+  return {
+    daily: [{ emotion: previous.emotion, delta: daily }],
+    chat: {
+      count: -1,
+      negative: daily.negative,
+      sentimentSum: daily.sentimentSum,
+      satisfactionSum: daily.satisfactionSum,
+    },
+  };
 }
 
 /** Acceptance to analysis, as the rollups bucket it; null when the row was never analysed. */

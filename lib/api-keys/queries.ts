@@ -4,14 +4,29 @@ import { apiKeys, tenants } from "@/db/schema";
 
 export async function listApiKeys(tx: DbOrTx, tenantId: string) {
   return tx
-    .select({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt })
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      createdAt: apiKeys.createdAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+    })
     .from(apiKeys)
     .where(eq(apiKeys.tenantId, tenantId))
     .orderBy(desc(apiKeys.createdAt));
 }
 
-export async function insertApiKey(tx: DbOrTx, tenantId: string, values: { name: string; prefix: string; keyHash: string; createdBy: string | null }) {
-  const [row] = await tx.insert(apiKeys).values({ ...values, tenantId }).onConflictDoNothing().returning({ id: apiKeys.id });
+export async function insertApiKey(
+  tx: DbOrTx,
+  tenantId: string,
+  values: { name: string; prefix: string; keyHash: string; createdBy: string | null },
+) {
+  const [row] = await tx
+    .insert(apiKeys)
+    .values({ ...values, tenantId })
+    .onConflictDoNothing()
+    .returning({ id: apiKeys.id });
   return row ?? null;
 }
 

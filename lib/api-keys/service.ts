@@ -12,9 +12,22 @@ export async function createApiKey(db: Db, tenantId: string, actor: Actor, name:
   return withTenant(
     tenantId,
     async (tx) => {
-      const row = await q.insertApiKey(tx, tenantId, { name, prefix: keyPrefix(key), keyHash: hashApiKey(key), createdBy: actor.id });
+      const row = await q.insertApiKey(tx, tenantId, {
+        name,
+        prefix: keyPrefix(key),
+        keyHash: hashApiKey(key),
+        createdBy: actor.id,
+      });
       if (!row) throw new Error("api key collision");
-      await recordAudit(tx, { tenantId, actorUserId: actor.id, actorEmail: actor.email, action: "api_key.create", targetType: "api_key", targetId: row.id, details: { name } });
+      await recordAudit(tx, {
+        tenantId,
+        actorUserId: actor.id,
+        actorEmail: actor.email,
+        action: "api_key.create",
+        targetType: "api_key",
+        targetId: row.id,
+        details: { name },
+      });
       return { id: row.id, key };
     },
     db,
@@ -26,7 +39,15 @@ export async function revokeApiKey(db: Db, tenantId: string, actor: Actor, id: s
     tenantId,
     async (tx) => {
       const row = await q.revokeApiKey(tx, tenantId, id);
-      if (row) await recordAudit(tx, { tenantId, actorUserId: actor.id, actorEmail: actor.email, action: "api_key.revoke", targetType: "api_key", targetId: id });
+      if (row)
+        await recordAudit(tx, {
+          tenantId,
+          actorUserId: actor.id,
+          actorEmail: actor.email,
+          action: "api_key.revoke",
+          targetType: "api_key",
+          targetId: id,
+        });
       return Boolean(row);
     },
     db,

@@ -6,7 +6,13 @@ import type { Role } from "@/lib/auth/roles";
 import { TENANT_SUSPENDED, TENANT_SUSPENDED_MESSAGE, tenantServes, tenantServesNow } from "@/lib/tenancy/status";
 import { apiError } from "./respond";
 
-export type ApiPrincipal = { tenantId: string; tenantSlug: string; role: Role; via: "api_key" | "session"; userId: string | null };
+export type ApiPrincipal = {
+  tenantId: string;
+  tenantSlug: string;
+  role: Role;
+  via: "api_key" | "session";
+  userId: string | null;
+};
 
 /**
  * Who is calling the API: a tenant API key (`Authorization: Bearer evo_…`) or a logged-in user. A super-admin
@@ -14,7 +20,10 @@ export type ApiPrincipal = { tenantId: string; tenantSlug: string; role: Role; v
  * for a suspended tenant's keys and users: every /api/v1 tenant route (the events stream too) comes through here,
  * so this is where suspension is enforced for the API.
  */
-export async function authenticateApi(request: Request, opts: { tenantId?: string } = {}): Promise<ApiPrincipal | Response> {
+export async function authenticateApi(
+  request: Request,
+  opts: { tenantId?: string } = {},
+): Promise<ApiPrincipal | Response> {
   const db = await platformDb();
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
   if (bearer) {
@@ -30,7 +39,11 @@ export async function authenticateApi(request: Request, opts: { tenantId?: strin
   if (!user?.id) return apiError(401, "unauthenticated", "Log in or send an API key (Authorization: Bearer evo_…).");
   if (user.role === "super_admin") {
     const slug = new URL(request.url).searchParams.get("tenant");
-    const tenant = opts.tenantId ? await findTenantById(db, opts.tenantId) : slug ? await findTenantBySlug(db, slug) : null;
+    const tenant = opts.tenantId
+      ? await findTenantById(db, opts.tenantId)
+      : slug
+        ? await findTenantBySlug(db, slug)
+        : null;
     if (!tenant && opts.tenantId) return apiError(404, "not_found", "No such tenant.");
     if (!tenant) return apiError(400, "tenant_required", "Super-admins must name the tenant with ?tenant=<slug>.");
     return { tenantId: tenant.id, tenantSlug: tenant.slug, role: user.role, via: "session", userId: user.id };

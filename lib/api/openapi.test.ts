@@ -20,7 +20,21 @@ describe("OpenAPI document", () => {
   });
 
   it("takes parameters and bodies from the schemas the routes validate with", () => {
-    const paths = openApiDocument.paths as unknown as Record<string, Record<string, { parameters?: { name: string; schema: Record<string, unknown> }[]; requestBody?: { content: Record<string, { schema: { properties: Record<string, Record<string, unknown>>; required?: string[] } }> } }>>;
+    const paths = openApiDocument.paths as unknown as Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: { name: string; schema: Record<string, unknown> }[];
+          requestBody?: {
+            content: Record<
+              string,
+              { schema: { properties: Record<string, Record<string, unknown>>; required?: string[] } }
+            >;
+          };
+        }
+      >
+    >;
     const metrics = paths["/api/v1/tenants/{id}/metrics"]!.get!.parameters!;
     expect(metrics.map((p) => p.name)).toEqual(["id", "from", "to", "connection_id", "emotion"]);
     expect(metrics.find((p) => p.name === "from")!.schema).toMatchObject({ type: "string", format: "date" });
@@ -29,10 +43,14 @@ describe("OpenAPI document", () => {
     expect(search.required).toContain("query");
     expect(search.properties.query).toMatchObject({ minLength: 2, maxLength: 500 });
     const connection = paths["/api/v1/connections"]!.post!.requestBody!.content["application/json"]!.schema;
-    expect(connection.required).toEqual(expect.arrayContaining(["name", "instanceName", "evolutionBaseUrl", "instanceToken"]));
+    expect(connection.required).toEqual(
+      expect.arrayContaining(["name", "instanceName", "evolutionBaseUrl", "instanceToken"]),
+    );
     const exports = paths["/api/v1/exports/{kind}"]!.get!.parameters!;
     expect(exports.find((p) => p.name === "kind")!.schema.enum).toEqual(["conversations.csv", "messages.csv"]);
-    expect(exports.find((p) => p.name === "weekday")).toMatchObject({ description: expect.stringContaining("0 = Sunday") });
+    expect(exports.find((p) => p.name === "weekday")).toMatchObject({
+      description: expect.stringContaining("0 = Sunday"),
+    });
   });
 
   it("is served as JSON", async () => {

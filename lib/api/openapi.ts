@@ -12,7 +12,12 @@ import { chatListQuerySchema, messageListQuerySchema } from "@/lib/messages/sche
 import { metricsQuerySchema } from "@/lib/metrics/schemas";
 import { semanticSearchSchema } from "@/lib/search/schemas";
 
-type JsonSchema = { description?: string; properties?: Record<string, JsonSchema>; required?: string[]; [key: string]: unknown };
+type JsonSchema = {
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  [key: string]: unknown;
+};
 
 /** What a client may send (the schema's input side), without the dialect marker OpenAPI does not want inline. */
 function jsonSchema(schema: z.ZodType): JsonSchema {
@@ -32,7 +37,10 @@ function queryParameters(schema: z.ZodType) {
   }));
 }
 
-const jsonBody = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema: jsonSchema(schema) } } });
+const jsonBody = (schema: z.ZodType) => ({
+  required: true,
+  content: { "application/json": { schema: jsonSchema(schema) } },
+});
 
 const error = { $ref: "#/components/responses/Error" };
 const uuid = { type: "string", format: "uuid" };
@@ -55,7 +63,16 @@ export const openApiDocument = {
     responses: {
       Error: {
         description: "An error",
-        content: { "application/json": { schema: { type: "object", properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } } } } } } },
+        content: {
+          "application/json": {
+            schema: {
+              type: "object",
+              properties: {
+                error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } } },
+              },
+            },
+          },
+        },
       },
     },
     schemas: {
@@ -79,7 +96,10 @@ export const openApiDocument = {
           confidence: { type: ["number", "null"] },
           rationale: { type: ["string", "null"] },
           embeddingModel: { type: ["string", "null"] },
-          inference: { type: ["object", "null"], description: "The model call behind the scores: provider, model, prompt version, latency, tokens, cost." },
+          inference: {
+            type: ["object", "null"],
+            description: "The model call behind the scores: provider, model, prompt version, latency, tokens, cost.",
+          },
         },
       },
       Metrics: {
@@ -87,10 +107,18 @@ export const openApiDocument = {
         properties: {
           from: { type: "string", format: "date" },
           to: { type: "string", format: "date" },
-          emotion: { type: ["string", "null"], description: "The emotion filter, when given: every figure then counts the customer messages analysed with it" },
+          emotion: {
+            type: ["string", "null"],
+            description:
+              "The emotion filter, when given: every figure then counts the customer messages analysed with it",
+          },
           messagesReceived: { type: "integer" },
           messagesSent: { type: ["integer", "null"], description: "Null under an emotion filter" },
-          conversations: { type: "integer", description: "Chats with a message in the period (with the emotion, when filtered): the dashboard's conversations card" },
+          conversations: {
+            type: "integer",
+            description:
+              "Chats with a message in the period (with the emotion, when filtered): the dashboard's conversations card",
+          },
           analyzed: { type: "integer" },
           avgSentiment: { type: ["number", "null"] },
           pctPositive: { type: ["number", "null"] },
@@ -99,7 +127,8 @@ export const openApiDocument = {
           p95AnalysisLatencyMs: { type: ["number", "null"] },
           medianFirstResponseSeconds: {
             type: ["number", "null"],
-            description: "Median time from a customer turn's first message to the reply that ends it, for replies sent in the period (from rollup buckets, within ±9 %); null under an emotion filter",
+            description:
+              "Median time from a customer turn's first message to the reply that ends it, for replies sent in the period (from rollup buckets, within ±9 %); null under an emotion filter",
           },
           emotions: { type: "object", additionalProperties: { type: "integer" } },
           daily: { type: "array", items: { type: "object" } },
@@ -108,12 +137,35 @@ export const openApiDocument = {
     },
   },
   paths: {
-    "/api/v1/me": { get: { summary: "Who is calling: tenant, role, and how", responses: { 200: { description: "The caller" }, 401: error, 403: error } } },
+    "/api/v1/me": {
+      get: {
+        summary: "Who is calling: tenant, role, and how",
+        responses: { 200: { description: "The caller" }, 401: error, 403: error },
+      },
+    },
     "/api/v1/messages": {
       get: {
         summary: "Messages, newest first, with scores",
         parameters: queryParameters(messageListQuerySchema),
-        responses: { 200: { description: "A page of messages", content: { "application/json": { schema: { type: "object", properties: { data: { type: "array", items: { $ref: "#/components/schemas/Message" } }, total: { type: "integer" } } } } } }, 401: error, 403: error, 422: error },
+        responses: {
+          200: {
+            description: "A page of messages",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    data: { type: "array", items: { $ref: "#/components/schemas/Message" } },
+                    total: { type: "integer" },
+                  },
+                },
+              },
+            },
+          },
+          401: error,
+          403: error,
+          422: error,
+        },
       },
     },
     "/api/v1/messages/semantic-search": {
@@ -123,32 +175,77 @@ export const openApiDocument = {
         responses: { 200: { description: "Results, best first" }, 401: error, 403: error, 422: error },
       },
     },
-    "/api/v1/chats": { get: { summary: "Chats of the tenant", parameters: queryParameters(chatListQuerySchema), responses: { 200: { description: "A page of chats" }, 401: error, 403: error } } },
+    "/api/v1/chats": {
+      get: {
+        summary: "Chats of the tenant",
+        parameters: queryParameters(chatListQuerySchema),
+        responses: { 200: { description: "A page of chats" }, 401: error, 403: error },
+      },
+    },
     "/api/v1/connections": {
-      get: { summary: "Evolution connections", responses: { 200: { description: "Connections" }, 401: error, 403: error } },
-      post: { summary: "Create a connection (admins)", requestBody: jsonBody(createConnectionSchema), responses: { 201: { description: "Created, with its webhook URL and secret" }, 401: error, 403: error, 409: error, 422: error } },
+      get: {
+        summary: "Evolution connections",
+        responses: { 200: { description: "Connections" }, 401: error, 403: error },
+      },
+      post: {
+        summary: "Create a connection (admins)",
+        requestBody: jsonBody(createConnectionSchema),
+        responses: {
+          201: { description: "Created, with its webhook URL and secret" },
+          401: error,
+          403: error,
+          409: error,
+          422: error,
+        },
+      },
     },
     "/api/v1/tenants/{id}/metrics": {
       get: {
         summary: "The dashboard's KPIs for a period of local days, from the rollups",
-        parameters: [
-          { name: "id", in: "path", required: true, schema: uuid },
-          ...queryParameters(metricsQuerySchema),
-        ],
-        responses: { 200: { description: "Metrics", content: { "application/json": { schema: { type: "object", properties: { data: { $ref: "#/components/schemas/Metrics" } } } } } }, 401: error, 403: error, 404: error, 422: error },
+        parameters: [{ name: "id", in: "path", required: true, schema: uuid }, ...queryParameters(metricsQuerySchema)],
+        responses: {
+          200: {
+            description: "Metrics",
+            content: {
+              "application/json": {
+                schema: { type: "object", properties: { data: { $ref: "#/components/schemas/Metrics" } } },
+              },
+            },
+          },
+          401: error,
+          403: error,
+          404: error,
+          422: error,
+        },
       },
     },
-    "/api/v1/events": { get: { summary: "Server-Sent Events of the tenant: message.received, message.analyzed", responses: { 200: { description: "text/event-stream" }, 401: error, 403: error } } },
+    "/api/v1/events": {
+      get: {
+        summary: "Server-Sent Events of the tenant: message.received, message.analyzed",
+        responses: { 200: { description: "text/event-stream" }, 401: error, 403: error },
+      },
+    },
     "/api/v1/ai/analyze": {
       post: {
         summary: "Re-analyse one message now (super-admins)",
         requestBody: jsonBody(analyzeNowRequestSchema),
-        responses: { 200: { description: "The message with its inferences" }, 401: error, 403: error, 404: error, 409: error, 422: error, 429: error, 502: error, 503: error },
+        responses: {
+          200: { description: "The message with its inferences" },
+          401: error,
+          403: error,
+          404: error,
+          409: error,
+          422: error,
+          429: error,
+          502: error,
+          503: error,
+        },
       },
     },
     "/api/v1/exports/{kind}": {
       get: {
-        summary: "CSV export of the filtered conversations (conversations.csv) or of their messages (messages.csv); counts against the plan's exports per day",
+        summary:
+          "CSV export of the filtered conversations (conversations.csv) or of their messages (messages.csv); counts against the plan's exports per day",
         parameters: [
           { name: "kind", in: "path", required: true, schema: { enum: EXPORT_KINDS.map((k) => `${k}.csv`) } },
           ...queryParameters(conversationQuerySchema),
@@ -156,6 +253,8 @@ export const openApiDocument = {
         responses: { 200: { description: "text/csv" }, 401: error, 403: error, 404: error, 422: error, 429: error },
       },
     },
-    "/api/v1/openapi.json": { get: { summary: "This document", security: [], responses: { 200: { description: "OpenAPI 3.1" } } } },
+    "/api/v1/openapi.json": {
+      get: { summary: "This document", security: [], responses: { 200: { description: "OpenAPI 3.1" } } },
+    },
   },
 };

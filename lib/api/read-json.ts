@@ -30,7 +30,11 @@ function refusedCrossSite(request: Request): Response | null {
   const origin = request.headers.get("origin");
   if (origin && ownOrigins(request).has(origin)) return null;
   if (!origin && request.headers.get("sec-fetch-site") === "same-origin") return null;
-  return apiError(403, "cross_origin", "Requests authenticated by session must come from this application's own pages.");
+  return apiError(
+    403,
+    "cross_origin",
+    "Requests authenticated by session must come from this application's own pages.",
+  );
 }
 
 /**
@@ -43,11 +47,18 @@ export async function readJsonBody(request: Request, via: "api_key" | "session")
     if (refused) return { ok: false, response: refused };
   }
   if (!JSON_TYPE.test(request.headers.get("content-type") ?? "")) {
-    return { ok: false, response: apiError(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json.") };
+    return {
+      ok: false,
+      response: apiError(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json."),
+    };
   }
   const maxBytes = env().JSON_MAX_BYTES;
   const body = await readLimitedText(request, maxBytes);
-  if (!body.ok) return { ok: false, response: apiError(413, "payload_too_large", `Bodies up to ${formatBytes(maxBytes)} are accepted.`) };
+  if (!body.ok)
+    return {
+      ok: false,
+      response: apiError(413, "payload_too_large", `Bodies up to ${formatBytes(maxBytes)} are accepted.`),
+    };
   const parsed = parseJsonText(body.text);
   if (!parsed.ok) return { ok: false, response: apiError(400, parsed.code, parsed.message) };
   return { ok: true, value: parsed.value };

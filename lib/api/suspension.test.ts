@@ -23,12 +23,22 @@ vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));
 
 type Handler = (r: Request) => Promise<Response>;
 const byKey = (handler: Handler, path: string, key: string, init: RequestInit = {}) =>
-  handler(new Request(`http://evosense.test${path}`, { ...init, headers: { authorization: `Bearer ${key}`, ...(init.headers ?? {}) } }));
+  handler(
+    new Request(`http://evosense.test${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${key}`, ...(init.headers ?? {}) },
+    }),
+  );
 const bySession = (handler: Handler, path: string) => handler(new Request(`http://evosense.test${path}`));
 const newConnection = (instanceName: string): RequestInit => ({
   method: "POST",
   headers: { "content-type": "application/json" },
-  body: JSON.stringify({ name: "Outro número", instanceName, evolutionBaseUrl: "https://evo.example.com", instanceToken: "token-0123456789" }),
+  body: JSON.stringify({
+    name: "Outro número",
+    instanceName,
+    evolutionBaseUrl: "https://evo.example.com",
+    instanceToken: "token-0123456789",
+  }),
 });
 const refusal = { error: { code: "tenant_suspended", message: expect.any(String) } };
 
@@ -45,7 +55,8 @@ describe("a suspended tenant through the API", () => {
     const slug = u!.tenantId === lojaId ? "loja-centro" : u!.tenantId === clinicaId ? "clinica-vida" : null;
     return { id: u!.id, email: u!.email, name: u!.name, role: u!.role, tenantId: u!.tenantId, tenantSlug: slug };
   };
-  const lojaConnections = async () => (await database.db.select().from(connections).where(eq(connections.tenantId, lojaId))).length;
+  const lojaConnections = async () =>
+    (await database.db.select().from(connections).where(eq(connections.tenantId, lojaId))).length;
 
   beforeEach(async () => {
     database = await createTestDatabase();
@@ -63,7 +74,12 @@ describe("a suspended tenant through the API", () => {
     expect((await byKey(getMessages, "/api/v1/messages", DEMO_API_KEY)).status).toBe(200);
     await suspend(lojaId);
 
-    for (const [handler, path] of [[getMessages, "/api/v1/messages"], [getChats, "/api/v1/chats"], [getConnections, "/api/v1/connections"], [getMe, "/api/v1/me"]] as const) {
+    for (const [handler, path] of [
+      [getMessages, "/api/v1/messages"],
+      [getChats, "/api/v1/chats"],
+      [getConnections, "/api/v1/connections"],
+      [getMe, "/api/v1/me"],
+    ] as const) {
       const res = await byKey(handler, path, DEMO_API_KEY);
       expect(res.status, path).toBe(403);
       expect(await res.json()).toEqual(refusal);
@@ -76,7 +92,9 @@ describe("a suspended tenant through the API", () => {
 
     await reactivate(lojaId);
     expect((await byKey(getMessages, "/api/v1/messages", DEMO_API_KEY)).status).toBe(200);
-    expect((await byKey(postConnection, "/api/v1/connections", DEMO_API_KEY, newConnection("loja-centro-2"))).status).toBe(201);
+    expect(
+      (await byKey(postConnection, "/api/v1/connections", DEMO_API_KEY, newConnection("loja-centro-2"))).status,
+    ).toBe(201);
     expect(await lojaConnections()).toBe(before + 1);
   });
 
@@ -105,7 +123,9 @@ describe("a suspended tenant through the API", () => {
     await suspend(clinicaId);
     expect((await byKey(getChats, "/api/v1/chats", clinicaKey)).status).toBe(403);
     expect((await byKey(getChats, "/api/v1/chats", DEMO_API_KEY)).status).toBe(200);
-    expect((await byKey(postConnection, "/api/v1/connections", DEMO_API_KEY, newConnection("loja-centro-3"))).status).toBe(201);
+    expect(
+      (await byKey(postConnection, "/api/v1/connections", DEMO_API_KEY, newConnection("loja-centro-3"))).status,
+    ).toBe(201);
     session.current = { user: await sessionOf("admin@lojacentro.local") };
     expect((await bySession(getMessages, "/api/v1/messages")).status).toBe(200);
     session.current = { user: await sessionOf("admin@clinicavida.local") };
@@ -140,7 +160,12 @@ describe("a suspended tenant through the API", () => {
 
   it("sends tenant.suspended and closes a live stream of the tenant when it is suspended", async () => {
     const abort = new AbortController();
-    const res = await getEvents(new Request("http://evosense.test/api/v1/events", { headers: { authorization: `Bearer ${DEMO_API_KEY}` }, signal: abort.signal }));
+    const res = await getEvents(
+      new Request("http://evosense.test/api/v1/events", {
+        headers: { authorization: `Bearer ${DEMO_API_KEY}` },
+        signal: abort.signal,
+      }),
+    );
     expect(res.status).toBe(200);
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
@@ -150,7 +175,10 @@ describe("a suspended tenant through the API", () => {
     // The stream re-reads the status every STREAM_STATUS_CHECK_MS (5 s): it ends by itself within that.
     const deadline = Date.now() + 8000;
     for (;;) {
-      const next = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), Math.max(0, deadline - Date.now())))]);
+      const next = await Promise.race([
+        reader.read(),
+        new Promise<null>((r) => setTimeout(() => r(null), Math.max(0, deadline - Date.now()))),
+      ]);
       if (!next || next.done) break;
       text += decoder.decode(next.value);
     }

@@ -12,7 +12,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      authorize: async (credentials, request) => authorizeCredentials(await platformDb(), credentials, clientAddress(request.headers)),
+      authorize: async (credentials, request) =>
+        authorizeCredentials(await platformDb(), credentials, clientAddress(request.headers)),
     }),
   ],
 });

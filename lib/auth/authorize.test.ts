@@ -2,7 +2,13 @@ import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { tenants, users } from "@/db/schema";
-import { CLIENT_ADDRESS_HEADER, clientAddress, markClientAddressStamped, parseTrustedProxies, stampClientAddress } from "@/lib/http/client-address.mjs";
+import {
+  CLIENT_ADDRESS_HEADER,
+  clientAddress,
+  markClientAddressStamped,
+  parseTrustedProxies,
+  stampClientAddress,
+} from "@/lib/http/client-address.mjs";
 import { hashPassword } from "@/lib/security/password";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
 import { seedTenants } from "@/test/helpers/seed-tenants";
@@ -33,15 +39,27 @@ describe("credential login", () => {
   afterAll(dropTestTemplate);
 
   it("returns the session user with role and tenant for the right password, e-mail case-insensitive", async () => {
-    const user = await authorizeCredentials(database.db, { email: "ana@loja.local", password: "correct horse battery" }, "1.1.1.1");
+    const user = await authorizeCredentials(
+      database.db,
+      { email: "ana@loja.local", password: "correct horse battery" },
+      "1.1.1.1",
+    );
     expect(user).toMatchObject({ email: "Ana@Loja.local", role: "admin", tenantId, tenantSlug: "loja" });
-    const admin = await authorizeCredentials(database.db, { email: "root@evosense.local", password: "correct horse battery" }, "1.1.1.1");
+    const admin = await authorizeCredentials(
+      database.db,
+      { email: "root@evosense.local", password: "correct horse battery" },
+      "1.1.1.1",
+    );
     expect(admin).toMatchObject({ role: "super_admin", tenantId: null, tenantSlug: null });
   });
 
   it("rejects a wrong password, an unknown e-mail and malformed input", async () => {
-    expect(await authorizeCredentials(database.db, { email: "ana@loja.local", password: "wrong" }, "1.1.1.1")).toBeNull();
-    expect(await authorizeCredentials(database.db, { email: "nobody@loja.local", password: "x" }, "1.1.1.1")).toBeNull();
+    expect(
+      await authorizeCredentials(database.db, { email: "ana@loja.local", password: "wrong" }, "1.1.1.1"),
+    ).toBeNull();
+    expect(
+      await authorizeCredentials(database.db, { email: "nobody@loja.local", password: "x" }, "1.1.1.1"),
+    ).toBeNull();
     expect(await authorizeCredentials(database.db, { email: "not-an-email", password: "x" }, "1.1.1.1")).toBeNull();
   });
 
@@ -75,7 +93,10 @@ describe("credential login", () => {
     const isTrusted = parseTrustedProxies("10.0.0.0/8");
     const viaServer = (i: number) => {
       const req = {
-        headers: { "x-forwarded-for": `198.18.${i >> 8}.${i & 255}`, [CLIENT_ADDRESS_HEADER]: `198.19.0.${i}` } as Record<string, string>,
+        headers: {
+          "x-forwarded-for": `198.18.${i >> 8}.${i & 255}`,
+          [CLIENT_ADDRESS_HEADER]: `198.19.0.${i}`,
+        } as Record<string, string>,
         socket: { remoteAddress: "::ffff:203.0.113.50" },
       };
       stampClientAddress(req, isTrusted);
@@ -110,7 +131,9 @@ describe("credential login", () => {
     await guess(5, () => "198.51.100.1");
     const locks: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const refusal = (await authorizeCredentials(database.db, wrong, null).catch((error: unknown) => error)) as RateLimitedSignin;
+      const refusal = (await authorizeCredentials(database.db, wrong, null).catch(
+        (error: unknown) => error,
+      )) as RateLimitedSignin;
       locks.push(Math.round(refusal.retryAfterSeconds / 60));
       await elapse(refusal.retryAfterSeconds);
       expect(await guess(1, () => null)).toEqual(["evaluated"]);
@@ -138,9 +161,17 @@ describe("credential login", () => {
 
   it("limits one address across accounts more loosely, and IPv6 by /64", async () => {
     for (let i = 0; i < ADDRESS_FAILURES; i++) {
-      expect(await authorizeCredentials(database.db, { email: `nobody${i}@loja.local`, password: "x" }, `2001:db8:1:2::${i + 1}`)).toBeNull();
+      expect(
+        await authorizeCredentials(
+          database.db,
+          { email: `nobody${i}@loja.local`, password: "x" },
+          `2001:db8:1:2::${i + 1}`,
+        ),
+      ).toBeNull();
     }
-    await expect(authorizeCredentials(database.db, right, "2001:db8:1:2:abcd::1")).rejects.toBeInstanceOf(RateLimitedSignin);
+    await expect(authorizeCredentials(database.db, right, "2001:db8:1:2:abcd::1")).rejects.toBeInstanceOf(
+      RateLimitedSignin,
+    );
     // The account itself is not locked: from another network it logs in.
     expect((await authorizeCredentials(database.db, right, "2001:db8:1:3::1"))?.email).toBe("Ana@Loja.local");
   });

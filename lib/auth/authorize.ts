@@ -2,7 +2,13 @@ import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { addressBucket } from "@/lib/http/client-address.mjs";
-import { admitAttempt, clearRateLimit, hitRateLimit, refundRateLimit, type LockoutPolicy } from "@/lib/security/rate-limit";
+import {
+  admitAttempt,
+  clearRateLimit,
+  hitRateLimit,
+  refundRateLimit,
+  type LockoutPolicy,
+} from "@/lib/security/rate-limit";
 import { verifyPassword } from "@/lib/security/password";
 import { findLoginUser, touchLastLogin } from "@/lib/users/queries";
 import type { SessionUser } from "./roles";
@@ -11,7 +17,12 @@ import type { SessionUser } from "./roles";
  * Per account: 5 attempts, then each further one waits out a lock that doubles from 1 minute up to 1 hour. The
  * history is forgotten after 15 quiet minutes, so a user who mistypes a few times is not punished for long.
  */
-export const ACCOUNT_LOCKOUT: LockoutPolicy = { freeAttempts: 5, baseLockSeconds: 60, maxLockSeconds: 3600, memorySeconds: 15 * 60 };
+export const ACCOUNT_LOCKOUT: LockoutPolicy = {
+  freeAttempts: 5,
+  baseLockSeconds: 60,
+  maxLockSeconds: 3600,
+  memorySeconds: 15 * 60,
+};
 /** Per address, looser: many accounts may sit behind one office NAT, but one address may not spray them all. */
 export const ADDRESS_FAILURES = 20;
 export const ADDRESS_WINDOW_SECONDS = 15 * 60;
@@ -44,7 +55,11 @@ export function addressThrottleKey(address: string) {
  * `address` is the client's as the server saw it (clientAddress), or null when unknown: then only the account limit
  * applies, since one bucket shared by every client would let anyone lock everyone out.
  */
-export async function authorizeCredentials(db: Db, input: unknown, address: string | null): Promise<SessionUser | null> {
+export async function authorizeCredentials(
+  db: Db,
+  input: unknown,
+  address: string | null,
+): Promise<SessionUser | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;

@@ -76,12 +76,19 @@ function fieldErrors(error: z.ZodError): Record<string, string[]> {
 /** A refusal raised by an action itself (a row that is not there, a suspended tenant); its code is a dictionary key. */
 export class ActionError extends AppError {}
 
-async function runAction<T>(run: () => Promise<T>, context: { userId: string; tenantId?: string }): Promise<ActionState> {
-  const log = requestLogger({ requestId: (await headers()).get(REQUEST_ID_HEADER) ?? undefined, tenantId: context.tenantId });
+async function runAction<T>(
+  run: () => Promise<T>,
+  context: { userId: string; tenantId?: string },
+): Promise<ActionState> {
+  const log = requestLogger({
+    requestId: (await headers()).get(REQUEST_ID_HEADER) ?? undefined,
+    tenantId: context.tenantId,
+  });
   try {
     const result = await run();
     log.info({ userId: context.userId }, "action ok");
-    const reveal = typeof result === "object" && result !== null && "reveal" in result ? String(result.reveal) : undefined;
+    const reveal =
+      typeof result === "object" && result !== null && "reveal" in result ? String(result.reveal) : undefined;
     return { ok: true, at: Date.now(), ...(reveal ? { reveal } : {}) };
   } catch (e) {
     if (e instanceof AppError) {
@@ -130,7 +137,8 @@ export function tenantAction<S extends z.ZodType>(
       tenant && (user.role === "super_admin" || (user.tenantId === tenant.id && roles.includes(user.role)));
     if (!tenant || !allowed) return { error: "forbidden", at: Date.now() };
     // Before validation: a suspended tenant's form gets one answer, whatever it holds.
-    if (!tenantServes(tenant.status, user.role)) return runAction(refuseSuspended, { userId: user.id, tenantId: tenant.id });
+    if (!tenantServes(tenant.status, user.role))
+      return runAction(refuseSuspended, { userId: user.id, tenantId: tenant.id });
     const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { error: "invalid", fieldErrors: fieldErrors(parsed.error), at: Date.now() };
     return runAction(() => fn(parsed.data, { user, tenant }), { userId: user.id, tenantId: tenant.id });

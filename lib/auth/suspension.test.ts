@@ -47,9 +47,12 @@ describe("suspension in the page and action guards", () => {
   const logIn = async (email: string) => {
     const [u] = await database.db.select().from(users).where(eq(users.email, email));
     const slug = u!.tenantId === lojaId ? "loja-centro" : u!.tenantId === clinicaId ? "clinica-vida" : null;
-    session.current = { user: { id: u!.id, email: u!.email, name: u!.name, role: u!.role, tenantId: u!.tenantId, tenantSlug: slug } };
+    session.current = {
+      user: { id: u!.id, email: u!.email, name: u!.name, role: u!.role, tenantId: u!.tenantId, tenantSlug: slug },
+    };
   };
-  const keysOf = async (tenantId: string) => (await database.db.select().from(apiKeys).where(eq(apiKeys.tenantId, tenantId))).length;
+  const keysOf = async (tenantId: string) =>
+    (await database.db.select().from(apiKeys).where(eq(apiKeys.tenantId, tenantId))).length;
 
   beforeEach(async () => {
     database = await createTestDatabase();
@@ -89,7 +92,10 @@ describe("suspension in the page and action guards", () => {
     const before = await keysOf(lojaId);
     expect(await createApiKeyAction({}, form({ tenant: "loja-centro", name: "antes" }))).toMatchObject({ ok: true });
     await suspend(lojaId);
-    expect(await createApiKeyAction({}, form({ tenant: "loja-centro", name: "durante" }))).toEqual({ error: "tenant_suspended", at: expect.any(Number) });
+    expect(await createApiKeyAction({}, form({ tenant: "loja-centro", name: "durante" }))).toEqual({
+      error: "tenant_suspended",
+      at: expect.any(Number),
+    });
     expect(await keysOf(lojaId)).toBe(before + 1);
 
     await logIn("admin@clinicavida.local");

@@ -26,17 +26,33 @@ export async function instanceNameTaken(db: DbOrTx, instanceName: string, except
   const [row] = await db
     .select({ id: connections.id })
     .from(connections)
-    .where(exceptId ? and(eq(connections.instanceName, instanceName), ne(connections.id, exceptId)) : eq(connections.instanceName, instanceName))
+    .where(
+      exceptId
+        ? and(eq(connections.instanceName, instanceName), ne(connections.id, exceptId))
+        : eq(connections.instanceName, instanceName),
+    )
     .limit(1);
   return Boolean(row);
 }
 
-export async function insertConnection(tx: DbOrTx, tenantId: string, values: Omit<typeof connections.$inferInsert, "tenantId">) {
-  const [row] = await tx.insert(connections).values({ ...values, tenantId }).returning();
+export async function insertConnection(
+  tx: DbOrTx,
+  tenantId: string,
+  values: Omit<typeof connections.$inferInsert, "tenantId">,
+) {
+  const [row] = await tx
+    .insert(connections)
+    .values({ ...values, tenantId })
+    .returning();
   return row!;
 }
 
-export async function updateConnection(tx: DbOrTx, tenantId: string, id: string, values: Partial<typeof connections.$inferInsert>) {
+export async function updateConnection(
+  tx: DbOrTx,
+  tenantId: string,
+  id: string,
+  values: Partial<typeof connections.$inferInsert>,
+) {
   const [row] = await tx
     .update(connections)
     .set({ ...values, updatedAt: new Date() })

@@ -15,7 +15,10 @@ const REFUSALS = {
   instance_taken: [409, "This instance name is already used by a connection."],
   plan_limit: [403, "The tenant's plan allows no more connections."],
   not_found: [404, "Connection not found."],
-  outbound_url_refused: [422, "The Evolution base URL points to an internal, local or reserved address (or carries a user name and password), which EvoSense does not reach; use the Evolution server's public address."],
+  outbound_url_refused: [
+    422,
+    "The Evolution base URL points to an internal, local or reserved address (or carries a user name and password), which EvoSense does not reach; use the Evolution server's public address.",
+  ],
 } as const;
 
 /** A refusal of the connections page (its code is a dictionary key there); `detail` adds what API clients need. */
@@ -36,7 +39,8 @@ export class ConnectionError extends AppError {
  */
 async function assertAllowedBaseUrl(url: string, policy: Partial<OutboundPolicy>) {
   const verdict = await checkOutboundUrl(url, policy);
-  if (!verdict.ok && verdict.reason !== "unresolvable") throw new ConnectionError("outbound_url_refused", verdict.message);
+  if (!verdict.ok && verdict.reason !== "unresolvable")
+    throw new ConnectionError("outbound_url_refused", verdict.message);
 }
 
 type Tenant = { id: string; planLimits: PlanLimits };
@@ -51,7 +55,13 @@ export function newWebhookSecret(): string {
   return randomBytes(32).toString("base64url");
 }
 
-export async function createConnection(db: Db, tenant: Tenant, actor: Actor, input: CreateConnectionInput, outbound: Partial<OutboundPolicy> = {}) {
+export async function createConnection(
+  db: Db,
+  tenant: Tenant,
+  actor: Actor,
+  input: CreateConnectionInput,
+  outbound: Partial<OutboundPolicy> = {},
+) {
   await assertAllowedBaseUrl(input.evolutionBaseUrl, outbound);
   if (await q.instanceNameTaken(db, input.instanceName)) throw new ConnectionError("instance_taken");
   const row = await withTenant(
@@ -66,7 +76,15 @@ export async function createConnection(db: Db, tenant: Tenant, actor: Actor, inp
         instanceTokenEnc: encryptSecret(input.instanceToken),
         webhookSecretEnc: encryptSecret(newWebhookSecret()),
       });
-      await recordAudit(tx, { tenantId: tenant.id, actorUserId: actor.id, actorEmail: actor.email, action: "connection.create", targetType: "connection", targetId: row.id, details: { instanceName: row.instanceName } });
+      await recordAudit(tx, {
+        tenantId: tenant.id,
+        actorUserId: actor.id,
+        actorEmail: actor.email,
+        action: "connection.create",
+        targetType: "connection",
+        targetId: row.id,
+        details: { instanceName: row.instanceName },
+      });
       return row;
     },
     db,
@@ -75,9 +93,16 @@ export async function createConnection(db: Db, tenant: Tenant, actor: Actor, inp
   return row;
 }
 
-export async function updateConnection(db: Db, tenant: Tenant, actor: Actor, input: UpdateConnectionInput, outbound: Partial<OutboundPolicy> = {}) {
+export async function updateConnection(
+  db: Db,
+  tenant: Tenant,
+  actor: Actor,
+  input: UpdateConnectionInput,
+  outbound: Partial<OutboundPolicy> = {},
+) {
   await assertAllowedBaseUrl(input.evolutionBaseUrl, outbound);
-  if (await q.instanceNameTaken(db, input.instanceName, input.connectionId)) throw new ConnectionError("instance_taken");
+  if (await q.instanceNameTaken(db, input.instanceName, input.connectionId))
+    throw new ConnectionError("instance_taken");
   const row = await withTenant(
     tenant.id,
     async (tx) => {
@@ -88,7 +113,15 @@ export async function updateConnection(db: Db, tenant: Tenant, actor: Actor, inp
         ...(input.instanceToken ? { instanceTokenEnc: encryptSecret(input.instanceToken) } : {}),
       });
       if (!row) throw new ConnectionError("not_found");
-      await recordAudit(tx, { tenantId: tenant.id, actorUserId: actor.id, actorEmail: actor.email, action: "connection.update", targetType: "connection", targetId: row.id, details: { instanceName: row.instanceName, tokenChanged: Boolean(input.instanceToken) } });
+      await recordAudit(tx, {
+        tenantId: tenant.id,
+        actorUserId: actor.id,
+        actorEmail: actor.email,
+        action: "connection.update",
+        targetType: "connection",
+        targetId: row.id,
+        details: { instanceName: row.instanceName, tokenChanged: Boolean(input.instanceToken) },
+      });
       return row;
     },
     db,
@@ -103,7 +136,15 @@ export async function deleteConnection(db: Db, tenant: Tenant, actor: Actor, con
     async (tx) => {
       const row = await q.deleteConnection(tx, tenant.id, connectionId);
       if (!row) throw new ConnectionError("not_found");
-      await recordAudit(tx, { tenantId: tenant.id, actorUserId: actor.id, actorEmail: actor.email, action: "connection.delete", targetType: "connection", targetId: row.id, details: { instanceName: row.instanceName } });
+      await recordAudit(tx, {
+        tenantId: tenant.id,
+        actorUserId: actor.id,
+        actorEmail: actor.email,
+        action: "connection.delete",
+        targetType: "connection",
+        targetId: row.id,
+        details: { instanceName: row.instanceName },
+      });
       return row;
     },
     db,

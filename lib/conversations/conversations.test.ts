@@ -26,7 +26,12 @@ describe("conversations", () => {
     database = await createTestDatabase();
     setDatabase(database);
     await seedDemoData(database.db, { now: new Date() });
-    const runner = new EmbeddedRunner({ database, handler: serve({ client: inngest, functions: [analyzeMessageFn] }), logger: { info() {}, warn() {}, error() {} }, backoffMs: () => 0 });
+    const runner = new EmbeddedRunner({
+      database,
+      handler: serve({ client: inngest, functions: [analyzeMessageFn] }),
+      logger: { info() {}, warn() {}, error() {} },
+      backoffMs: () => 0,
+    });
     await runner.prepare();
     await runner.runUntilIdle(120_000);
     await runner.stop();
@@ -48,7 +53,10 @@ describe("conversations", () => {
     const last = all.rows.map((r) => r.lastMessageAt!.getTime());
     expect([...last].sort((a, b) => b - a)).toEqual(last);
     const bySentiment = await list(loja, { sort: "sentiment", dir: "asc" });
-    const values = bySentiment.rows.map((r) => r.avgSentiment).filter((v): v is number => v !== null).map(Number);
+    const values = bySentiment.rows
+      .map((r) => r.avgSentiment)
+      .filter((v): v is number => v !== null)
+      .map(Number);
     expect([...values].sort((a, b) => a - b)).toEqual(values);
     const page2 = await list(loja, { page: "2" });
     expect(page2.rows.some((r) => all.rows.some((a) => a.id === r.id))).toBe(false);
@@ -73,10 +81,15 @@ describe("conversations", () => {
     const dayOf = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "America/Sao_Paulo" }).format(d);
     for (const row of inPeriod.rows.slice(0, 5)) {
       const c = await withTenant(loja, (tx) => findConversation(tx, loja, row.id), database.db);
-      expect(c!.messages.some((m) => m.emotion === "frustration" && !m.deletedAt && dayOf(m.sentAt) >= from && dayOf(m.sentAt) <= to)).toBe(true);
+      expect(
+        c!.messages.some(
+          (m) => m.emotion === "frustration" && !m.deletedAt && dayOf(m.sentAt) >= from && dayOf(m.sentAt) <= to,
+        ),
+      ).toBe(true);
     }
     const [{ n } = { n: -1 }] = rowsOf<{ n: number }>(
-      await database.db.execute(sql`select count(distinct m.chat_id)::int as n from messages m where m.tenant_id = ${loja} and m.emotion = 'frustration'
+      await database.db
+        .execute(sql`select count(distinct m.chat_id)::int as n from messages m where m.tenant_id = ${loja} and m.emotion = 'frustration'
         and m.deleted_at is null and (m.sent_at at time zone 'America/Sao_Paulo')::date between ${from}::date and ${to}::date`),
     );
     expect(inPeriod.total).toBe(n);
@@ -88,11 +101,20 @@ describe("conversations", () => {
   it("a heatmap cell and a tone bar open the conversations behind them", async () => {
     const period = { from: "2000-01-01", to: "2100-12-31" };
     const metrics = await withTenant(loja, (tx) => getTenantMetrics(tx, loja, period), database.db);
-    const cells = metrics.heatmap.flatMap((row, weekday) => row.map((n, hour) => ({ weekday, hour, n }))).filter((c) => c.n > 0);
+    const cells = metrics.heatmap
+      .flatMap((row, weekday) => row.map((n, hour) => ({ weekday, hour, n })))
+      .filter((c) => c.n > 0);
     const cell = cells.sort((a, b) => b.n - a.n)[0]!;
     const local = (d: Date) => {
-      const parts = new Intl.DateTimeFormat("en-US", { timeZone: "America/Sao_Paulo", weekday: "short", hour: "numeric", hourCycle: "h23" }).formatToParts(d);
-      const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(parts.find((p) => p.type === "weekday")!.value);
+      const parts = new Intl.DateTimeFormat("en-US", {
+        timeZone: "America/Sao_Paulo",
+        weekday: "short",
+        hour: "numeric",
+        hourCycle: "h23",
+      }).formatToParts(d);
+      const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(
+        parts.find((p) => p.type === "weekday")!.value,
+      );
       return { weekday, hour: Number(parts.find((p) => p.type === "hour")!.value) };
     };
     const atCell = await list(loja, { ...period, weekday: String(cell.weekday), hour: String(cell.hour) });
@@ -100,12 +122,17 @@ describe("conversations", () => {
     expect(atCell.total).toBeLessThanOrEqual(cell.n);
     for (const row of atCell.rows) {
       const c = await withTenant(loja, (tx) => findConversation(tx, loja, row.id), database.db);
-      const hits = c!.messages.filter((m) => !m.fromMe && m.type !== "reaction" && !m.deletedAt).map((m) => local(m.sentAt));
+      const hits = c!.messages
+        .filter((m) => !m.fromMe && m.type !== "reaction" && !m.deletedAt)
+        .map((m) => local(m.sentAt));
       expect(hits).toContainEqual({ weekday: cell.weekday, hour: cell.hour });
     }
     // An empty cell opens nothing.
-    const empty = metrics.heatmap.flatMap((row, weekday) => row.map((n, hour) => ({ weekday, hour, n }))).find((c) => c.n === 0);
-    if (empty) expect((await list(loja, { ...period, weekday: String(empty.weekday), hour: String(empty.hour) })).total).toBe(0);
+    const empty = metrics.heatmap
+      .flatMap((row, weekday) => row.map((n, hour) => ({ weekday, hour, n })))
+      .find((c) => c.n === 0);
+    if (empty)
+      expect((await list(loja, { ...period, weekday: String(empty.weekday), hour: String(empty.hour) })).total).toBe(0);
 
     const polite = await list(loja, { tone: "polite" });
     expect(polite.total).toBeGreaterThan(0);
@@ -123,7 +150,11 @@ describe("conversations", () => {
     expect(onDay.rows.map((r) => r.id)).toContain(sample.id);
     for (const row of onDay.rows) {
       const conv = await withTenant(loja, (tx) => findConversation(tx, loja, row.id), database.db);
-      expect(conv!.messages.some((m) => new Intl.DateTimeFormat("en-CA", { timeZone: "America/Sao_Paulo" }).format(m.sentAt) === day)).toBe(true);
+      expect(
+        conv!.messages.some(
+          (m) => new Intl.DateTimeFormat("en-CA", { timeZone: "America/Sao_Paulo" }).format(m.sentAt) === day,
+        ),
+      ).toBe(true);
     }
   });
 
@@ -146,7 +177,9 @@ describe("conversations", () => {
   it("measures first response and median reply from the turns", () => {
     const at = (min: number) => new Date(Date.UTC(2026, 0, 1, 10, min));
     const m = (fromMe: boolean, min: number) => ({ fromMe, sentAt: at(min), deletedAt: null, type: "text" });
-    expect(responseTimes([m(false, 0), m(false, 1), m(true, 5), m(false, 10), m(true, 12), m(false, 20), m(true, 50)])).toEqual({
+    expect(
+      responseTimes([m(false, 0), m(false, 1), m(true, 5), m(false, 10), m(true, 12), m(false, 20), m(true, 50)]),
+    ).toEqual({
       firstResponseMs: 5 * 60_000,
       medianReplyMs: 5 * 60_000,
       replies: 3,

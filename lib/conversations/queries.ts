@@ -9,8 +9,12 @@ import type { ConversationQuery } from "./schemas";
 export const PAGE_SIZE = 25;
 const MAX_PERIOD_DAYS = 1_000;
 
-const avgSentiment = sql<number | null>`case when ${chats.analyzedCount} > 0 then ${chats.sentimentSum} / ${chats.analyzedCount} end`;
-const avgSatisfaction = sql<number | null>`case when ${chats.analyzedCount} > 0 then ${chats.satisfactionSum}::real / ${chats.analyzedCount} end`;
+const avgSentiment = sql<
+  number | null
+>`case when ${chats.analyzedCount} > 0 then ${chats.sentimentSum} / ${chats.analyzedCount} end`;
+const avgSatisfaction = sql<
+  number | null
+>`case when ${chats.analyzedCount} > 0 then ${chats.satisfactionSum}::real / ${chats.analyzedCount} end`;
 
 function conditions(tenantId: string, q: ConversationQuery, timezone: string): SQL[] {
   const where: SQL[] = [eq(chats.tenantId, tenantId)];
@@ -37,7 +41,9 @@ function conditions(tenantId: string, q: ConversationQuery, timezone: string): S
   if (q.negative) where.push(sql`${chats.negativeCount} > 0`);
   if (q.emotion && days) {
     // Within a period: a message with that emotion on one of its days.
-    where.push(sql`${chats.emotionDays} && ${`{${days.map((d) => emotionDayCode(q.emotion!, d)).join(",")}}`}::integer[]`);
+    where.push(
+      sql`${chats.emotionDays} && ${`{${days.map((d) => emotionDayCode(q.emotion!, d)).join(",")}}`}::integer[]`,
+    );
   } else if (q.emotion && !span) {
     where.push(hasMessage(sql`and m.emotion = ${q.emotion}`));
   }
@@ -55,7 +61,9 @@ function conditions(tenantId: string, q: ConversationQuery, timezone: string): S
     );
   }
   if (q.q) {
-    where.push(sql`exists (select 1 from ${messages} m where m.chat_id = ${chats.id} and m.tenant_id = ${tenantId} and m.search @@ websearch_to_tsquery('portuguese', ${q.q}))`);
+    where.push(
+      sql`exists (select 1 from ${messages} m where m.chat_id = ${chats.id} and m.tenant_id = ${tenantId} and m.search @@ websearch_to_tsquery('portuguese', ${q.q}))`,
+    );
   }
   return where;
 }
@@ -73,7 +81,13 @@ export function conversationIds(tenantId: string, q: ConversationQuery, timezone
 }
 
 /** Conversations (chats) of a tenant with their analysis rollups, filtered, sorted and paginated on the server. */
-export async function listConversations(tx: DbOrTx, tenantId: string, q: ConversationQuery, timezone: string, page: { limit: number; offset: number } = { limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE }) {
+export async function listConversations(
+  tx: DbOrTx,
+  tenantId: string,
+  q: ConversationQuery,
+  timezone: string,
+  page: { limit: number; offset: number } = { limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE },
+) {
   const where = and(...conditions(tenantId, q, timezone));
   const order = ORDER[q.sort];
   const direction = q.dir === "asc" ? asc : desc;
@@ -103,12 +117,24 @@ export async function listConversations(tx: DbOrTx, tenantId: string, q: Convers
       .offset(page.offset),
     countConversations(tx, tenantId, q, timezone),
   ]);
-  return { rows: rows.map((r) => ({ ...r, trend: trendOf(r.firstSentiment, r.lastSentiment, r.analyzedCount) })), total, pageSize: PAGE_SIZE };
+  return {
+    rows: rows.map((r) => ({ ...r, trend: trendOf(r.firstSentiment, r.lastSentiment, r.analyzedCount) })),
+    total,
+    pageSize: PAGE_SIZE,
+  };
 }
 
 /** How many conversations the list holds for these filters: the dashboard's conversations card. */
-export async function countConversations(tx: DbOrTx, tenantId: string, q: ConversationQuery, timezone: string): Promise<number> {
-  const [total] = await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(chats).where(and(...conditions(tenantId, q, timezone)));
+export async function countConversations(
+  tx: DbOrTx,
+  tenantId: string,
+  q: ConversationQuery,
+  timezone: string,
+): Promise<number> {
+  const [total] = await tx
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(chats)
+    .where(and(...conditions(tenantId, q, timezone)));
   return total!.n;
 }
 
@@ -162,7 +188,10 @@ export async function findConversation(tx: DbOrTx, tenantId: string, chatId: str
     .where(and(eq(messages.tenantId, tenantId), eq(messages.chatId, chatId)))
     .orderBy(asc(messages.sentAt), asc(messages.id))
     .limit(1000);
-  return { chat: { ...chat, trend: trendOf(chat.firstSentiment, chat.lastSentiment, chat.analyzedCount) }, messages: rows };
+  return {
+    chat: { ...chat, trend: trendOf(chat.firstSentiment, chat.lastSentiment, chat.analyzedCount) },
+    messages: rows,
+  };
 }
 
 export type ConversationMessage = NonNullable<Awaited<ReturnType<typeof findConversation>>>["messages"][number];

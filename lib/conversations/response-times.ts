@@ -7,7 +7,9 @@ export type ResponseTimes = { firstResponseMs: number | null; medianReplyMs: num
  * and the median time from each customer turn (its first message) to the reply that ends it. The same turns as the
  * dashboard's rollups (SQL refresh_response_times): reactions and deleted messages take no part.
  */
-export function responseTimes(messages: Pick<ConversationMessage, "fromMe" | "sentAt" | "deletedAt" | "type">[]): ResponseTimes {
+export function responseTimes(
+  messages: Pick<ConversationMessage, "fromMe" | "sentAt" | "deletedAt" | "type">[],
+): ResponseTimes {
   const turns: number[] = [];
   let waitingSince: Date | null = null;
   for (const m of messages) {

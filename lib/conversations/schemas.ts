@@ -2,7 +2,6 @@ import { z } from "zod";
 import { EMOTIONS, TONES } from "@/lib/scores/vocabulary";
 import { dayParam, formDefault, formOptional } from "@/lib/url-params";
 
-
 export const CONVERSATION_SORTS = ["last", "sentiment", "satisfaction", "messages"] as const;
 
 /** The conversation list's state, as it travels in the URL (strings in, typed out). */
@@ -13,7 +12,9 @@ export const conversationQuerySchema = z.object({
   emotion: formOptional(z.enum(EMOTIONS)),
   tone: formOptional(z.enum(TONES)),
   /** A heatmap cell: customers wrote on this local weekday (0 = Sunday) at this local hour. */
-  weekday: formOptional(z.coerce.number().int().min(0).max(6).meta({ description: "Local weekday of a customer message, 0 = Sunday" })),
+  weekday: formOptional(
+    z.coerce.number().int().min(0).max(6).meta({ description: "Local weekday of a customer message, 0 = Sunday" }),
+  ),
   hour: formOptional(z.coerce.number().int().min(0).max(23).meta({ description: "Local hour of a customer message" })),
   sentimentMin: formOptional(z.coerce.number().min(-1).max(1)),
   sentimentMax: formOptional(z.coerce.number().min(-1).max(1)),

@@ -23,9 +23,17 @@ describe("demo data", () => {
     expect(await seedDemoData(database.db, { now, log: (l) => lines.push(l) })).toEqual({ created: true });
     expect(lines.join("\n")).toContain("admin@lojacentro.local");
 
-    expect((await database.db.select().from(plans)).map((p) => p.code).sort()).toEqual(["enterprise", "pro", "scale", "starter"]);
+    expect((await database.db.select().from(plans)).map((p) => p.code).sort()).toEqual([
+      "enterprise",
+      "pro",
+      "scale",
+      "starter",
+    ]);
     const tenantRows = await database.db.select().from(tenants).orderBy(tenants.slug);
-    expect(tenantRows.map((t) => [t.slug, t.planCode])).toEqual([["clinica-vida", "starter"], ["loja-centro", "pro"]]);
+    expect(tenantRows.map((t) => [t.slug, t.planCode])).toEqual([
+      ["clinica-vida", "starter"],
+      ["loja-centro", "pro"],
+    ]);
 
     const userRows = await database.db.select().from(users).orderBy(users.email);
     const bySlug = Object.fromEntries(tenantRows.map((t) => [t.id, t.slug]));

@@ -72,7 +72,14 @@ const DEMO_TENANTS: DemoTenant[] = [
   },
 ];
 
-async function seedTenant(tx: Tx, spec: DemoTenant, limits: PlanLimits, passwordHash: string, now: Date, random: () => number) {
+async function seedTenant(
+  tx: Tx,
+  spec: DemoTenant,
+  limits: PlanLimits,
+  passwordHash: string,
+  now: Date,
+  random: () => number,
+) {
   const [tenant] = await tx
     .insert(tenants)
     .values({
@@ -80,7 +87,12 @@ async function seedTenant(tx: Tx, spec: DemoTenant, limits: PlanLimits, password
       slug: spec.slug,
       planCode: spec.planCode,
       planLimits: limits,
-      settings: { storedText: "raw", analysisConcurrency: 5, disconnectAlertThreshold: 3, initializedAt: now.toISOString() },
+      settings: {
+        storedText: "raw",
+        analysisConcurrency: 5,
+        disconnectAlertThreshold: 3,
+        initializedAt: now.toISOString(),
+      },
     })
     .returning();
   await tx.insert(users).values(spec.users.map((u) => ({ ...u, tenantId: tenant!.id, passwordHash })));
@@ -145,7 +157,12 @@ async function seedTenant(tx: Tx, spec: DemoTenant, limits: PlanLimits, password
       )
       .returning({ id: messages.id, fromMe: messages.fromMe });
     for (const m of inserted) {
-      if (!m.fromMe) pending.push({ name: "message/received", data: { tenantId: tenant!.id, messageId: m.id }, tenantId: tenant!.id });
+      if (!m.fromMe)
+        pending.push({
+          name: "message/received",
+          data: { tenantId: tenant!.id, messageId: m.id },
+          tenantId: tenant!.id,
+        });
     }
   }
   await enqueueMany(tx, pending);
@@ -157,7 +174,10 @@ async function seedTenant(tx: Tx, spec: DemoTenant, limits: PlanLimits, password
  * conversations over the last 30 days. Customer messages are left for the real analyser (an outbox event
  * each); nothing here invents a score. Does nothing once any tenant exists.
  */
-export async function seedDemoData(db: Db, opts: { now?: Date; log?: (line: string) => void } = {}): Promise<{ created: boolean }> {
+export async function seedDemoData(
+  db: Db,
+  opts: { now?: Date; log?: (line: string) => void } = {},
+): Promise<{ created: boolean }> {
   const now = opts.now ?? new Date();
   await ensureReferenceData(db);
   const created = await db.transaction(async (tx) => {
@@ -166,13 +186,24 @@ export async function seedDemoData(db: Db, opts: { now?: Date; log?: (line: stri
     const [{ n }] = (await tx.select({ n: count() }).from(tenants)) as [{ n: number }];
     if (n > 0) return false;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await tx.insert(users).values({ email: "admin@evosense.local", name: "Super Admin", role: "super_admin", tenantId: null, passwordHash });
+    await tx.insert(users).values({
+      email: "admin@evosense.local",
+      name: "Super Admin",
+      role: "super_admin",
+      tenantId: null,
+      passwordHash,
+    });
     const random = prng(20261122);
     for (const spec of DEMO_TENANTS) {
       const limits = DEFAULT_PLANS.find((p) => p.code === spec.planCode)!.limits;
       const { tenant } = await seedTenant(tx, spec, limits, passwordHash, now, random);
       if (spec.slug === "loja-centro") {
-        await tx.insert(apiKeys).values({ tenantId: tenant.id, name: "Demo", prefix: keyPrefix(DEMO_API_KEY), keyHash: hashApiKey(DEMO_API_KEY) });
+        await tx.insert(apiKeys).values({
+          tenantId: tenant.id,
+          name: "Demo",
+          prefix: keyPrefix(DEMO_API_KEY),
+          keyHash: hashApiKey(DEMO_API_KEY),
+        });
       }
     }
     return true;
@@ -206,16 +237,24 @@ export async function assertNoDemoInProduction(db: Db): Promise<void> {
     .from(users)
     .where(sql`split_part(lower(${users.email}), '@', 2) in ${DEMO_EMAIL_DOMAINS}`);
   const problems = demoUsers.map((u) => `demo user ${u.email} exists`);
-  const [demoKey] = await db.select({ id: apiKeys.id }).from(apiKeys).where(sql`${apiKeys.keyHash} = ${hashApiKey(DEMO_API_KEY)} and ${apiKeys.revokedAt} is null`);
+  const [demoKey] = await db
+    .select({ id: apiKeys.id })
+    .from(apiKeys)
+    .where(sql`${apiKeys.keyHash} = ${hashApiKey(DEMO_API_KEY)} and ${apiKeys.revokedAt} is null`);
   if (demoKey) problems.push("the demo API key evo_demo_lojacentro is active");
-  for (const c of await db.select({ instance: connections.instanceName, secret: connections.webhookSecretEnc }).from(connections)) {
+  for (const c of await db
+    .select({ instance: connections.instanceName, secret: connections.webhookSecretEnc })
+    .from(connections)) {
     try {
-      if (decryptSecret(c.secret) === DEMO_WEBHOOK_SECRET) problems.push(`connection ${c.instance} uses the demo webhook secret`);
+      if (decryptSecret(c.secret) === DEMO_WEBHOOK_SECRET)
+        problems.push(`connection ${c.instance} uses the demo webhook secret`);
     } catch {
       // A secret encrypted with another key cannot be the demo one we wrote.
     }
   }
   if (problems.length) {
-    throw new Error(`Refusing to start in production with demo data:\n  - ${problems.join("\n  - ")}\nRemove them or use a fresh database.`);
+    throw new Error(
+      `Refusing to start in production with demo data:\n  - ${problems.join("\n  - ")}\nRemove them or use a fresh database.`,
+    );
   }
 }

@@ -62,15 +62,29 @@ describe("Evolution message normalisation (fixtures)", () => {
 
   it("our own messages (phone or API) are outgoing, with no customer sender", () => {
     expect(message("messages-upsert-fromme.json")).toMatchObject({ fromMe: true, senderJid: null, type: "text" });
-    expect(message("send-message-text.json")).toMatchObject({ fromMe: true, text: "Seu pedido #4821 foi confirmado ✅", status: "PENDING" });
+    expect(message("send-message-text.json")).toMatchObject({
+      fromMe: true,
+      text: "Seu pedido #4821 foi confirmado ✅",
+      status: "PENDING",
+    });
   });
 });
 
 describe("shapes of other Evolution versions", () => {
   it("unwraps ephemeral and view-once wrappers recursively", () => {
-    const wrapped = { ephemeralMessage: { message: { viewOnceMessageV2: { message: { imageMessage: { caption: "foto do defeito" } } } } } };
+    const wrapped = {
+      ephemeralMessage: {
+        message: { viewOnceMessageV2: { message: { imageMessage: { caption: "foto do defeito" } } } },
+      },
+    };
     expect(unwrapMessage(wrapped)).toEqual({ imageMessage: { caption: "foto do defeito" } });
-    const m = normalizeMessage(messageDataSchema.parse({ key: { remoteJid: "5511@s.whatsapp.net", id: "X1", fromMe: false }, message: wrapped, messageTimestamp: "1761051605" }));
+    const m = normalizeMessage(
+      messageDataSchema.parse({
+        key: { remoteJid: "5511@s.whatsapp.net", id: "X1", fromMe: false },
+        message: wrapped,
+        messageTimestamp: "1761051605",
+      }),
+    );
     expect(m).toMatchObject({ type: "image", text: "foto do defeito" });
     expect(m.sentAt.toISOString()).toBe("2025-10-21T13:00:05.000Z");
   });
@@ -88,17 +102,33 @@ describe("shapes of other Evolution versions", () => {
   });
 
   it("resolves one identity from 2.3.1–2.3.2 keys (phone in remoteJid, LID in previousRemoteJid) and LID-first keys", () => {
-    expect(chatIdentity({ remoteJid: "5511987654321@s.whatsapp.net", previousRemoteJid: "187654321098765@lid", id: "a", fromMe: false })).toEqual({
+    expect(
+      chatIdentity({
+        remoteJid: "5511987654321@s.whatsapp.net",
+        previousRemoteJid: "187654321098765@lid",
+        id: "a",
+        fromMe: false,
+      }),
+    ).toEqual({
       chatJid: "5511987654321@s.whatsapp.net",
       chatAltJid: "187654321098765@lid",
       isGroup: false,
     });
-    expect(chatIdentity({ remoteJid: "187654321098765@lid", remoteJidAlt: "5511987654321@s.whatsapp.net", id: "b", fromMe: false })).toEqual({
+    expect(
+      chatIdentity({
+        remoteJid: "187654321098765@lid",
+        remoteJidAlt: "5511987654321@s.whatsapp.net",
+        id: "b",
+        fromMe: false,
+      }),
+    ).toEqual({
       chatJid: "5511987654321@s.whatsapp.net",
       chatAltJid: "187654321098765@lid",
       isGroup: false,
     });
-    expect(chatIdentity({ remoteJid: "187654321098765@lid", id: "c", fromMe: false }).chatJid).toBe("187654321098765@lid");
+    expect(chatIdentity({ remoteJid: "187654321098765@lid", id: "c", fromMe: false }).chatJid).toBe(
+      "187654321098765@lid",
+    );
   });
 
   it("treats a message with no content as unknown rather than failing", () => {

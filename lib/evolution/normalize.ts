@@ -81,7 +81,9 @@ export function unwrapMessage(message: Obj | null | undefined, depth = 0): Obj |
   return message;
 }
 
-function content(message: Obj | null): Pick<NormalizedMessage, "type" | "text" | "reaction" | "media"> & { quotedId: string | null } {
+function content(
+  message: Obj | null,
+): Pick<NormalizedMessage, "type" | "text" | "reaction" | "media"> & { quotedId: string | null } {
   const none = { reaction: null, media: null, quotedId: null };
   if (!message) return { type: "unknown", text: null, ...none };
   const conversation = str(message.conversation);
@@ -94,7 +96,13 @@ function content(message: Obj | null): Pick<NormalizedMessage, "type" | "text" |
   const reaction = message.reactionMessage;
   if (isObj(reaction) && isObj(reaction.key)) {
     // An empty reaction text means the reaction was removed.
-    return { type: "reaction", text: null, reaction: { targetId: String(reaction.key.id), emoji: str(reaction.text) }, media: null, quotedId: null };
+    return {
+      type: "reaction",
+      text: null,
+      reaction: { targetId: String(reaction.key.id), emoji: str(reaction.text) },
+      media: null,
+      quotedId: null,
+    };
   }
   for (const [field, type] of Object.entries(MEDIA)) {
     const media = message[field];
@@ -112,8 +120,10 @@ function content(message: Obj | null): Pick<NormalizedMessage, "type" | "text" |
       quotedId: isObj(media.contextInfo) ? str(media.contextInfo.stanzaId) : null,
     };
   }
-  if (isObj(message.locationMessage) || isObj(message.liveLocationMessage)) return { type: "location", text: null, ...none };
-  if (isObj(message.contactMessage) || isObj(message.contactsArrayMessage)) return { type: "contact", text: null, ...none };
+  if (isObj(message.locationMessage) || isObj(message.liveLocationMessage))
+    return { type: "location", text: null, ...none };
+  if (isObj(message.contactMessage) || isObj(message.contactsArrayMessage))
+    return { type: "contact", text: null, ...none };
   if (Object.keys(message).some((k) => k.startsWith("pollCreationMessage"))) {
     const poll = Object.entries(message).find(([k]) => k.startsWith("pollCreationMessage"))?.[1];
     return { type: "poll", text: isObj(poll) ? str(poll.name) : null, ...none };
@@ -128,7 +138,9 @@ function content(message: Obj | null): Pick<NormalizedMessage, "type" | "text" |
 export function chatIdentity(key: MessageKey): { chatJid: string; chatAltJid: string | null; isGroup: boolean } {
   const remote = bareJid(key.remoteJid);
   if (isGroupJid(remote)) return { chatJid: remote, chatAltJid: null, isGroup: true };
-  const candidates = [remote, key.remoteJidAlt, key.senderPn, key.previousRemoteJid].filter((j): j is string => Boolean(j)).map(bareJid);
+  const candidates = [remote, key.remoteJidAlt, key.senderPn, key.previousRemoteJid]
+    .filter((j): j is string => Boolean(j))
+    .map(bareJid);
   const phone = candidates.find(isPhoneJid) ?? null;
   const lid = candidates.find(isLidJid) ?? null;
   const chatJid = phone ?? lid ?? remote;
@@ -141,12 +153,18 @@ export function normalizeMessage(data: MessageData, receivedAt = new Date()): No
   const identity = chatIdentity(key);
   const body = content(unwrapMessage(data.message as Obj | null | undefined));
   const seconds = longToNumber(data.messageTimestamp);
-  const sent = plausibleTime(seconds === null || seconds === 0 ? null : seconds * 1000, data.messageTimestamp, receivedAt);
+  const sent = plausibleTime(
+    seconds === null || seconds === 0 ? null : seconds * 1000,
+    data.messageTimestamp,
+    receivedAt,
+  );
   let senderJid: string | null = null;
   if (!key.fromMe) {
     senderJid = identity.isGroup
-      ? [key.participantAlt, key.participant].filter((j): j is string => Boolean(j)).map(bareJid).find(isPhoneJid) ??
-        (key.participant ? bareJid(key.participant) : null)
+      ? ([key.participantAlt, key.participant]
+          .filter((j): j is string => Boolean(j))
+          .map(bareJid)
+          .find(isPhoneJid) ?? (key.participant ? bareJid(key.participant) : null))
       : identity.chatJid;
   }
   return {

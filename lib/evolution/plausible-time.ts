@@ -14,5 +14,8 @@ export function plausibleTime(ms: number | null, original: unknown, receivedAt: 
   if (Number.isFinite(ms) && ms >= EARLIEST_PLAUSIBLE_MS && ms <= receivedAt.getTime() + FUTURE_TOLERANCE_MS) {
     return { at: new Date(ms), replaced: null };
   }
-  return { at: receivedAt, replaced: { original: typeof original === "object" ? JSON.stringify(original) : String(original) } };
+  return {
+    at: receivedAt,
+    replaced: { original: typeof original === "object" ? JSON.stringify(original) : String(original) },
+  };
 }

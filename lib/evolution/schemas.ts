@@ -84,7 +84,9 @@ export const connectionUpdateSchema = z.looseObject({
 });
 
 export const qrcodeSchema = z.looseObject({
-  qrcode: z.looseObject({ code: z.string().nullish(), base64: z.string().nullish(), pairingCode: z.string().nullish() }).nullish(),
+  qrcode: z
+    .looseObject({ code: z.string().nullish(), base64: z.string().nullish(), pairingCode: z.string().nullish() })
+    .nullish(),
 });
 
 export const contactSchema = z.looseObject({ remoteJid: jid, pushName: label.nullish() });

@@ -12,7 +12,10 @@ import { toCsv } from "./csv";
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => null }));
 
 const get = (kind: string, key: string, query = "") =>
-  exportRoute(new Request(`http://evosense.test/api/v1/exports/${kind}${query}`, { headers: { authorization: `Bearer ${key}` } }), { params: Promise.resolve({ kind }) });
+  exportRoute(
+    new Request(`http://evosense.test/api/v1/exports/${kind}${query}`, { headers: { authorization: `Bearer ${key}` } }),
+    { params: Promise.resolve({ kind }) },
+  );
 
 describe("CSV exports", () => {
   let database: Database;
@@ -30,7 +33,13 @@ describe("CSV exports", () => {
   });
 
   it("escapes quotes, separators and spreadsheet formulas", () => {
-    const csv = toCsv(["a", "b"], [['say "hi", ok', "=HYPERLINK(1)"], [null, 3]]);
+    const csv = toCsv(
+      ["a", "b"],
+      [
+        ['say "hi", ok', "=HYPERLINK(1)"],
+        [null, 3],
+      ],
+    );
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(parseCsv(csv.slice(1))).toEqual([
       { a: 'say "hi", ok', b: "'=HYPERLINK(1)" },
@@ -45,11 +54,15 @@ describe("CSV exports", () => {
     const rows = parseCsv((await conversations.text()).replace(/^\uFEFF/, ""));
     expect(rows.length).toBe(40);
     expect(rows.every((r) => /^[0-9a-f-]{36}$/.test(r.conversation_id!))).toBe(true);
-    const filtered = parseCsv((await (await get("conversations.csv", DEMO_API_KEY, "?q=entrega")).text()).replace(/^\uFEFF/, ""));
+    const filtered = parseCsv(
+      (await (await get("conversations.csv", DEMO_API_KEY, "?q=entrega")).text()).replace(/^\uFEFF/, ""),
+    );
     expect(filtered.length).toBeGreaterThan(0);
     expect(filtered.length).toBeLessThan(rows.length);
 
-    const messageRows = parseCsv((await (await get("messages.csv", DEMO_API_KEY, "?q=entrega")).text()).replace(/^\uFEFF/, ""));
+    const messageRows = parseCsv(
+      (await (await get("messages.csv", DEMO_API_KEY, "?q=entrega")).text()).replace(/^\uFEFF/, ""),
+    );
     const ids = new Set(filtered.map((r) => r.conversation_id));
     expect(messageRows.length).toBeGreaterThan(filtered.length);
     expect(messageRows.every((m) => ids.has(m.conversation_id!))).toBe(true);

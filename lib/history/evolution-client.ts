@@ -31,12 +31,15 @@ export async function fetchMessagesPage(
   fetchImpl: OutboundFetch = safeFetch,
 ): Promise<MessagesPage> {
   const where = opts.since ? { messageTimestamp: { gte: Math.floor(opts.since.getTime() / 1000) } } : {};
-  const res = await fetchImpl(`${opts.baseUrl.replace(/\/+$/, "")}/chat/findMessages/${encodeURIComponent(opts.instance)}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", apikey: opts.token },
-    body: JSON.stringify({ where, page: opts.page, offset: opts.pageSize }),
-    signal: AbortSignal.timeout(30_000),
-  });
+  const res = await fetchImpl(
+    `${opts.baseUrl.replace(/\/+$/, "")}/chat/findMessages/${encodeURIComponent(opts.instance)}`,
+    {
+      method: "POST",
+      headers: { "content-type": "application/json", apikey: opts.token },
+      body: JSON.stringify({ where, page: opts.page, offset: opts.pageSize }),
+      signal: AbortSignal.timeout(30_000),
+    },
+  );
   if (!res.ok) throw new EvolutionApiError(`Evolution answered ${res.status} to findMessages`, res.status);
   const parsed = pageSchema.safeParse(await res.json());
   if (!parsed.success) throw new EvolutionApiError("Evolution's findMessages answer has an unexpected shape", 502);

@@ -12,7 +12,13 @@ import { findImportSource } from "./queries";
 
 export const IMPORT_PAGE_SIZE = 100;
 
-export type PageResult = { imported: number; duplicates: number; skipped: number; pages: number; newest: string | null };
+export type PageResult = {
+  imported: number;
+  duplicates: number;
+  skipped: number;
+  pages: number;
+  newest: string | null;
+};
 
 export async function loadImportSource(db: Db, tenantId: string, connectionId: string) {
   const source = await withTenant(tenantId, (tx) => findImportSource(tx, tenantId, connectionId), db);
@@ -24,11 +30,31 @@ export async function loadImportSource(db: Db, tenantId: string, connectionId: s
  * Imports one page of Evolution's message history through the same normaliser and idempotent insert as the
  * webhook, so a message seen both ways is stored once. Messages older than the watermark are skipped.
  */
-export async function importEvolutionPage(db: Db, tenantId: string, connectionId: string, page: number, watermark: Date | null, fetchImpl?: OutboundFetch): Promise<PageResult> {
+export async function importEvolutionPage(
+  db: Db,
+  tenantId: string,
+  connectionId: string,
+  page: number,
+  watermark: Date | null,
+  fetchImpl?: OutboundFetch,
+): Promise<PageResult> {
   const source = await loadImportSource(db, tenantId, connectionId);
-  const target: IngestTarget = { tenantId, connectionId, tenantStatus: source.tenantStatus, tenantSettings: source.tenantSettings, timezone: source.timezone };
+  const target: IngestTarget = {
+    tenantId,
+    connectionId,
+    tenantStatus: source.tenantStatus,
+    tenantSettings: source.tenantSettings,
+    timezone: source.timezone,
+  };
   const result = await fetchMessagesPage(
-    { baseUrl: source.evolutionBaseUrl, instance: source.instanceName, token: decryptSecret(source.instanceTokenEnc), page, pageSize: IMPORT_PAGE_SIZE, since: watermark },
+    {
+      baseUrl: source.evolutionBaseUrl,
+      instance: source.instanceName,
+      token: decryptSecret(source.instanceTokenEnc),
+      page,
+      pageSize: IMPORT_PAGE_SIZE,
+      since: watermark,
+    },
     fetchImpl,
   );
   let skipped = 0;
@@ -57,12 +83,24 @@ export async function runEvolutionImport(db: Db, tenantId: string, connectionId:
   const target = { tenantId, connectionId };
   const claim = await claimImport(db, target, "evolution");
   if (!claim.claimed) return { started: false as const };
-  const progress: ImportProgress = { source: "evolution", page: 0, pages: null, imported: 0, duplicates: 0, startedAt: new Date().toISOString() };
+  const progress: ImportProgress = {
+    source: "evolution",
+    page: 0,
+    pages: null,
+    imported: 0,
+    duplicates: 0,
+    startedAt: new Date().toISOString(),
+  };
   let newest: Date | null = null;
   try {
     for (let page = 1; ; page++) {
       const r = await importEvolutionPage(db, tenantId, connectionId, page, claim.watermark, fetchImpl);
-      Object.assign(progress, { page, pages: r.pages, imported: progress.imported + r.imported, duplicates: progress.duplicates + r.duplicates });
+      Object.assign(progress, {
+        page,
+        pages: r.pages,
+        imported: progress.imported + r.imported,
+        duplicates: progress.duplicates + r.duplicates,
+      });
       if (r.newest && (!newest || new Date(r.newest) > newest)) newest = new Date(r.newest);
       await reportProgress(db, target, progress);
       if (page >= r.pages) break;

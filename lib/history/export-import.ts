@@ -22,12 +22,25 @@ export async function importWhatsAppExport(db: Db, tenantId: string, connectionI
   const owner = input.ownerName.trim().toLowerCase();
   const contact = messages.find((m) => m.author.toLowerCase() !== owner)?.author;
   if (!contact) throw new ExportImportError(messages.length === 0 ? "no_messages" : "no_contact");
-  const target = { tenantId, connectionId, tenantStatus: source.tenantStatus, tenantSettings: source.tenantSettings, timezone: source.timezone };
+  const target = {
+    tenantId,
+    connectionId,
+    tenantStatus: source.tenantStatus,
+    tenantSettings: source.tenantSettings,
+    timezone: source.timezone,
+  };
   const claim = await claimImport(db, { tenantId, connectionId }, "whatsapp-export");
   if (!claim.claimed) throw new ExportImportError("import_running");
   const chatJid = `export-${createHash("sha256").update(`${connectionId}|${contact}`).digest("hex").slice(0, 24)}@export`;
   const seen = new Map<string, number>();
-  const progress = { source: "whatsapp-export" as const, page: 1, pages: 1, imported: 0, duplicates: 0, startedAt: new Date().toISOString() };
+  const progress = {
+    source: "whatsapp-export" as const,
+    page: 1,
+    pages: 1,
+    imported: 0,
+    duplicates: 0,
+    startedAt: new Date().toISOString(),
+  };
   const normalized: NormalizedMessage[] = messages.map((m) => {
     const base = `${m.sentAt.toISOString()}|${m.author}|${m.text}`;
     const repeat = seen.get(base) ?? 0;

@@ -19,11 +19,18 @@ import { runEvolutionImport } from "./evolution-import";
 import { importWhatsAppExport } from "./export-import";
 import { claimImport } from "./import-state";
 
-const TEMPLATE = JSON.parse(readFileSync(path.resolve(process.cwd(), "test", "fixtures", "evolution", "messages-upsert-text.json"), "utf8")).data;
+const TEMPLATE = JSON.parse(
+  readFileSync(path.resolve(process.cwd(), "test", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"),
+).data;
 const BASE_TS = 1_790_000_000;
 
 function record(i: number) {
-  return { ...TEMPLATE, key: { ...TEMPLATE.key, id: `HIST${String(i).padStart(5, "0")}` }, messageTimestamp: BASE_TS + i * 60, message: { conversation: `mensagem antiga ${i}` } };
+  return {
+    ...TEMPLATE,
+    key: { ...TEMPLATE.key, id: `HIST${String(i).padStart(5, "0")}` },
+    messageTimestamp: BASE_TS + i * 60,
+    message: { conversation: `mensagem antiga ${i}` },
+  };
 }
 
 /** A small stand-in for Evolution's findMessages, with the instance token check and timestamp filter. */
@@ -47,10 +54,14 @@ function fakeEvolution(count: () => number) {
       const body = JSON.parse(raw) as { page: number; offset: number; where: { messageTimestamp?: { gte: number } } };
       const gte = body.where.messageTimestamp?.gte ?? null;
       requests.push({ page: body.page, gte });
-      const all = Array.from({ length: count() }, (_, i) => record(i)).filter((r) => gte === null || r.messageTimestamp >= gte);
+      const all = Array.from({ length: count() }, (_, i) => record(i)).filter(
+        (r) => gte === null || r.messageTimestamp >= gte,
+      );
       const pages = Math.max(1, Math.ceil(all.length / body.offset));
       const records = all.slice((body.page - 1) * body.offset, body.page * body.offset);
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ messages: { total: all.length, pages, currentPage: body.page, records } }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ messages: { total: all.length, pages, currentPage: body.page, records } }));
     });
   });
   return { server, requests, seen };
@@ -71,7 +82,11 @@ describe("history import", () => {
     database = await createTestDatabase();
     setDatabase(database);
     const [{ tenant, connection }] = await seedTenants(database.db, [
-      { slug: "loja-centro", name: "Loja", connection: { evolutionBaseUrl: `http://127.0.0.1:${port}`, token: "LOJA-TOKEN" } },
+      {
+        slug: "loja-centro",
+        name: "Loja",
+        connection: { evolutionBaseUrl: `http://127.0.0.1:${port}`, token: "LOJA-TOKEN" },
+      },
     ]);
     tenantId = tenant.id;
     connectionId = connection.id;
@@ -115,7 +130,12 @@ describe("history import", () => {
   });
 
   it("runs durably as the history-import Inngest function", async () => {
-    const runner = new EmbeddedRunner({ database, handler: serve({ client: inngest, functions: [historyImportFn] }), logger: { info() {}, warn() {}, error() {} }, backoffMs: () => 0 });
+    const runner = new EmbeddedRunner({
+      database,
+      handler: serve({ client: inngest, functions: [historyImportFn] }),
+      logger: { info() {}, warn() {}, error() {} },
+      backoffMs: () => 0,
+    });
     await runner.prepare();
     await enqueue(database.db, { name: "connection/history.import.requested", data: { tenantId, connectionId } });
     await runner.runUntilIdle(60_000);
@@ -133,13 +153,20 @@ describe("history import", () => {
     await database.db.update(connections).set({ evolutionBaseUrl: `http://[::ffff:127.0.0.1]:${port()}` });
     await expect(runEvolutionImport(database.db, tenantId, connectionId)).rejects.toThrow(/^outbound_url_refused: /);
     expect(fake.seen.hits).toBe(0);
-    expect(await failure()).toMatchObject({ importStatus: "failed", historyWatermark: null, importProgress: expect.objectContaining({ errorCode: "outbound_url_refused" }) });
+    expect(await failure()).toMatchObject({
+      importStatus: "failed",
+      historyWatermark: null,
+      importProgress: expect.objectContaining({ errorCode: "outbound_url_refused" }),
+    });
   });
 
   it("sends nothing to 127.0.0.1 where no allow-list lets it through (production)", async () => {
-    const production = (url: string, init?: Parameters<typeof safeFetch>[1]) => safeFetch(url, init, { allowedHosts: [] });
+    const production = (url: string, init?: Parameters<typeof safeFetch>[1]) =>
+      safeFetch(url, init, { allowedHosts: [] });
     await expect(runEvolutionImport(database.db, tenantId, connectionId, production)).rejects.toThrow(/loopback/);
-    await database.db.update(connections).set({ importStatus: "idle", evolutionBaseUrl: `http://2130706433:${port()}` });
+    await database.db
+      .update(connections)
+      .set({ importStatus: "idle", evolutionBaseUrl: `http://2130706433:${port()}` });
     await expect(runEvolutionImport(database.db, tenantId, connectionId, production)).rejects.toThrow(/loopback/);
     expect(fake.seen.hits).toBe(0);
     expect(fake.requests).toEqual([]);
@@ -147,14 +174,22 @@ describe("history import", () => {
 
   it("gives up at once, not after five attempts, when Evolution redirects to a refused address", async () => {
     fake.seen.redirectTo = "http://169.254.169.254/latest/meta-data/";
-    const runner = new EmbeddedRunner({ database, handler: serve({ client: inngest, functions: [historyImportFn] }), logger: { info() {}, warn() {}, error() {} }, backoffMs: () => 0 });
+    const runner = new EmbeddedRunner({
+      database,
+      handler: serve({ client: inngest, functions: [historyImportFn] }),
+      logger: { info() {}, warn() {}, error() {} },
+      backoffMs: () => 0,
+    });
     await runner.prepare();
     await enqueue(database.db, { name: "connection/history.import.requested", data: { tenantId, connectionId } });
     await runner.runUntilIdle(60_000);
     await runner.stop();
     // One request per attempt reaches the tenant's server; the redirect target is never contacted.
     expect(fake.seen.hits).toBe(1);
-    expect(await failure()).toMatchObject({ importStatus: "failed", importProgress: expect.objectContaining({ errorCode: "outbound_url_refused" }) });
+    expect(await failure()).toMatchObject({
+      importStatus: "failed",
+      importProgress: expect.objectContaining({ errorCode: "outbound_url_refused" }),
+    });
   });
 
   it("imports a WhatsApp export .txt once, whoever re-uploads it", async () => {
@@ -167,9 +202,15 @@ describe("history import", () => {
       "13/11/2026 18:02 - Mariana Souza: Chegou, obrigada!!",
       "13/11/2026 18:02 - Mariana Souza: Chegou, obrigada!!",
     ].join("\n");
-    const first = await importWhatsAppExport(database.db, tenantId, connectionId, { content, ownerName: "Loja Centro" });
+    const first = await importWhatsAppExport(database.db, tenantId, connectionId, {
+      content,
+      ownerName: "Loja Centro",
+    });
     expect(first).toEqual({ contact: "Mariana Souza", imported: 5, duplicates: 0 });
-    const again = await importWhatsAppExport(database.db, tenantId, connectionId, { content, ownerName: "Loja Centro" });
+    const again = await importWhatsAppExport(database.db, tenantId, connectionId, {
+      content,
+      ownerName: "Loja Centro",
+    });
     expect(again).toEqual({ contact: "Mariana Souza", imported: 0, duplicates: 5 });
     const rows = await database.db.select().from(messages).orderBy(messages.sentAt);
     expect(rows.map((r) => [r.fromMe, r.type, r.analysisStatus])).toEqual([

@@ -13,12 +13,23 @@ const STALE = sql`interval '15 minutes'`;
  * Claims the connection's import. The claim runs under a transaction-scoped advisory lock on the connection,
  * so two concurrent claims serialise and exactly one sees the connection idle.
  */
-export async function claimImport(db: Db, target: Target, source: ImportProgress["source"]): Promise<{ claimed: boolean; watermark: Date | null }> {
+export async function claimImport(
+  db: Db,
+  target: Target,
+  source: ImportProgress["source"],
+): Promise<{ claimed: boolean; watermark: Date | null }> {
   return withTenant(
     target.tenantId,
     async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`history-import:${target.connectionId}`}))`);
-      const progress: ImportProgress = { source, page: 0, pages: null, imported: 0, duplicates: 0, startedAt: new Date().toISOString() };
+      const progress: ImportProgress = {
+        source,
+        page: 0,
+        pages: null,
+        imported: 0,
+        duplicates: 0,
+        startedAt: new Date().toISOString(),
+      };
       const [row] = await tx
         .update(connections)
         .set({ importStatus: "running", importProgress: progress, updatedAt: new Date() })
@@ -49,7 +60,13 @@ export async function reportProgress(db: Db, target: Target, progress: ImportPro
 }
 
 export type ImportErrorCode = NonNullable<ImportProgress["errorCode"]>;
-const ERROR_CODES: readonly ImportErrorCode[] = ["evolution_rejected", "evolution_not_found", "evolution_unreachable", "outbound_url_refused", "unknown"];
+const ERROR_CODES: readonly ImportErrorCode[] = [
+  "evolution_rejected",
+  "evolution_not_found",
+  "evolution_unreachable",
+  "outbound_url_refused",
+  "unknown",
+];
 
 /**
  * What the tenant can act on. An error that crossed a job boundary keeps its code as the message's prefix
@@ -71,7 +88,14 @@ export function importErrorCode(error: unknown): ImportErrorCode {
 }
 
 /** Ends the import; the watermark only moves forward, and only on success. */
-export async function finishImport(db: Db, target: Target, progress: ImportProgress, watermark: Date | null, error?: string, errorCode?: ImportErrorCode) {
+export async function finishImport(
+  db: Db,
+  target: Target,
+  progress: ImportProgress,
+  watermark: Date | null,
+  error?: string,
+  errorCode?: ImportErrorCode,
+) {
   await withTenant(
     target.tenantId,
     (tx) =>
@@ -79,8 +103,16 @@ export async function finishImport(db: Db, target: Target, progress: ImportProgr
         .update(connections)
         .set({
           importStatus: error ? "failed" : "done",
-          importProgress: { ...progress, finishedAt: new Date().toISOString(), ...(error ? { error, errorCode: errorCode ?? "unknown" } : {}) },
-          ...(watermark && !error ? { historyWatermark: sql`greatest(${connections.historyWatermark}, ${watermark.toISOString()}::timestamptz)` } : {}),
+          importProgress: {
+            ...progress,
+            finishedAt: new Date().toISOString(),
+            ...(error ? { error, errorCode: errorCode ?? "unknown" } : {}),
+          },
+          ...(watermark && !error
+            ? {
+                historyWatermark: sql`greatest(${connections.historyWatermark}, ${watermark.toISOString()}::timestamptz)`,
+              }
+            : {}),
           updatedAt: new Date(),
         })
         .where(and(eq(connections.tenantId, target.tenantId), eq(connections.id, target.connectionId))),

@@ -34,7 +34,11 @@ describe("WhatsApp chat export (Brazilian format)", () => {
   });
 
   it("converts wall-clock times in other zones too", () => {
-    expect(zonedTimeToUtc({ year: 2026, month: 7, day: 1, hour: 12, minute: 0 }, "Europe/Lisbon").toISOString()).toBe("2026-07-01T11:00:00.000Z");
-    expect(zonedTimeToUtc({ year: 2026, month: 1, day: 1, hour: 0, minute: 0 }, "UTC").toISOString()).toBe("2026-01-01T00:00:00.000Z");
+    expect(zonedTimeToUtc({ year: 2026, month: 7, day: 1, hour: 12, minute: 0 }, "Europe/Lisbon").toISOString()).toBe(
+      "2026-07-01T11:00:00.000Z",
+    );
+    expect(zonedTimeToUtc({ year: 2026, month: 1, day: 1, hour: 0, minute: 0 }, "UTC").toISOString()).toBe(
+      "2026-01-01T00:00:00.000Z",
+    );
   });
 });

@@ -5,7 +5,8 @@ export type ExportedMessage = { sentAt: Date; author: string; text: string; medi
 // Android: "22/11/2026 14:05 - Mariana: texto"; iOS: "[22/11/2026, 14:05:31] Mariana: texto". Years may be 2-digit.
 const ANDROID = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4}),? (\d{1,2}):(\d{2})(?::(\d{2}))? - (.*)$/;
 const IOS = /^\u200e?\[(\d{1,2})\/(\d{1,2})\/(\d{2,4}),? (\d{1,2}):(\d{2})(?::(\d{2}))?\] (.*)$/;
-const MEDIA = /^(<m[íi]dia oculta>|<media omitted>|.*\(arquivo anexado\)|.*\(file attached\)|imagem ocultada|áudio ocultado|\u200e?(image|audio|video|sticker|document) omitted)$/i;
+const MEDIA =
+  /^(<m[íi]dia oculta>|<media omitted>|.*\(arquivo anexado\)|.*\(file attached\)|imagem ocultada|áudio ocultado|\u200e?(image|audio|video|sticker|document) omitted)$/i;
 
 /**
  * Parses a WhatsApp "Export chat" .txt in the Brazilian format. Lines that do not start a message continue the
@@ -28,9 +29,20 @@ export function parseWhatsAppExport(content: string, timeZone: string): Exported
       continue;
     }
     const year = Number(y!.length === 2 ? `20${y}` : y);
-    const sentAt = zonedTimeToUtc({ year, month: Number(mo), day: Number(d), hour: Number(h), minute: Number(mi), second: s ? Number(s) : 0 }, timeZone);
+    const sentAt = zonedTimeToUtc(
+      { year, month: Number(mo), day: Number(d), hour: Number(h), minute: Number(mi), second: s ? Number(s) : 0 },
+      timeZone,
+    );
     const text = rest!.slice(sep + 2);
-    current = { sentAt, author: rest!.slice(0, sep).replace(/^\u200e/, "").trim(), text, media: MEDIA.test(text.trim()) };
+    current = {
+      sentAt,
+      author: rest!
+        .slice(0, sep)
+        .replace(/^\u200e/, "")
+        .trim(),
+      text,
+      media: MEDIA.test(text.trim()),
+    };
     out.push(current);
   }
   for (const message of out) message.text = message.text.replace(/\n+$/, "");

@@ -130,7 +130,10 @@ describe("stampClientAddress, as server/serve.mjs runs it", () => {
   });
 
   it("believes X-Forwarded-For only from a trusted proxy", async () => {
-    const seen = await seenBy("127.0.0.1", { [CLIENT_ADDRESS_HEADER]: "203.0.113.1", "x-forwarded-for": "6.6.6.6, 203.0.113.2" });
+    const seen = await seenBy("127.0.0.1", {
+      [CLIENT_ADDRESS_HEADER]: "203.0.113.1",
+      "x-forwarded-for": "6.6.6.6, 203.0.113.2",
+    });
     expect(seen[CLIENT_ADDRESS_HEADER]).toBe("203.0.113.2");
   });
 

@@ -15,7 +15,7 @@ describe("parseJsonText", () => {
   });
 
   it("does not count brackets inside strings, escaped quotes included", () => {
-    const text = JSON.stringify({ s: "[[[[{{{{\\\"[[[[".repeat(100) });
+    const text = JSON.stringify({ s: '[[[[{{{{\\"[[[['.repeat(100) });
     expect(jsonDepthExceeds(text, 2)).toBe(false);
     expect(parseJsonText(text, 2)).toMatchObject({ ok: true });
   });

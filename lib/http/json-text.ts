@@ -7,7 +7,8 @@ import { mayHoldUnstorableText, storableReviver } from "@/lib/text/storable-text
 
 export const MAX_JSON_DEPTH = 64;
 
-export type JsonTextResult = { ok: true; value: unknown } | { ok: false; code: "invalid_json" | "too_deep"; message: string };
+export type JsonTextResult =
+  { ok: true; value: unknown } | { ok: false; code: "invalid_json" | "too_deep"; message: string };
 
 export function jsonDepthExceeds(text: string, maxDepth: number): boolean {
   let depth = 0;
@@ -15,7 +16,8 @@ export function jsonDepthExceeds(text: string, maxDepth: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: the next character is escaped
+      if (c === 0x5c)
+        i++; // backslash: the next character is escaped
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {

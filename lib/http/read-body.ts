@@ -5,7 +5,8 @@ export type LimitedBody = { ok: true; text: string } | { ok: false; code: "paylo
  * lie or be absent (chunked), and `request.text()` would buffer the whole body before anything could be checked.
  */
 export async function readLimitedText(request: Request, maxBytes: number): Promise<LimitedBody> {
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return { ok: false, code: "payload_too_large", maxBytes };
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes)
+    return { ok: false, code: "payload_too_large", maxBytes };
   if (!request.body) return { ok: true, text: "" };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

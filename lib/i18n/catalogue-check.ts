@@ -19,22 +19,34 @@ export function checkDictionary(name: string, dictionary: AnyDictionary): Proble
   for (const key of keys) {
     for (const locale of LOCALES) {
       const value = (dictionary[locale] as Record<string, unknown> | undefined)?.[key];
-      if (typeof value !== "string" || value.trim() === "") problems.push(`${name}.${key}: missing or empty in ${locale}`);
+      if (typeof value !== "string" || value.trim() === "")
+        problems.push(`${name}.${key}: missing or empty in ${locale}`);
     }
-    const [first, ...rest] = LOCALES.map((l) => placeholders(String((dictionary[l] as Record<string, unknown>)?.[key] ?? "")));
+    const [first, ...rest] = LOCALES.map((l) =>
+      placeholders(String((dictionary[l] as Record<string, unknown>)?.[key] ?? "")),
+    );
     for (const [i, other] of rest.entries()) {
       if (first!.join(",") !== other.join(",")) {
-        problems.push(`${name}.${key}: placeholders {${first!.join("},{")}} in ${LOCALES[0]} but {${other.join("},{")}} in ${LOCALES[i + 1]}`);
+        problems.push(
+          `${name}.${key}: placeholders {${first!.join("},{")}} in ${LOCALES[0]} but {${other.join("},{")}} in ${LOCALES[i + 1]}`,
+        );
       }
     }
   }
   return problems;
 }
 
-const line = (file: ts.SourceFile, node: ts.Node) => `${file.fileName}:${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}`;
+const line = (file: ts.SourceFile, node: ts.Node) =>
+  `${file.fileName}:${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}`;
 
 function parse(fileName: string, text: string) {
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  return ts.createSourceFile(
+    fileName,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    fileName.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
 }
 
 /** The dictionary an expression names: `getT(x)` or `translator(x, locale)`, with `x` an exported dictionary. */
@@ -52,7 +64,11 @@ function dictionaryArgument(expr: ts.Expression | undefined): string | null {
  * (`const { t: tc } = await getT(common)`, `const t = translator(common, locale)`), checked against it. A template
  * key (`t(\`import_${s}\`)`) must at least start like some key.
  */
-export function checkKeyReferences(fileName: string, text: string, dictionaries: Record<string, AnyDictionary>): Problem[] {
+export function checkKeyReferences(
+  fileName: string,
+  text: string,
+  dictionaries: Record<string, AnyDictionary>,
+): Problem[] {
   const file = parse(fileName, text);
   const problems: Problem[] = [];
   const scopes: Map<string, string>[] = [new Map()];
@@ -70,7 +86,12 @@ export function checkKeyReferences(fileName: string, text: string, dictionaries:
     if (ts.isIdentifier(node.name)) scope.set(node.name.text, dict);
     else if (ts.isObjectBindingPattern(node.name)) {
       for (const el of node.name.elements) {
-        const prop = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : "";
+        const prop =
+          el.propertyName && ts.isIdentifier(el.propertyName)
+            ? el.propertyName.text
+            : ts.isIdentifier(el.name)
+              ? el.name.text
+              : "";
         if (prop === "t" && ts.isIdentifier(el.name)) scope.set(el.name.text, dict);
       }
     }
@@ -85,9 +106,13 @@ export function checkKeyReferences(fileName: string, text: string, dictionaries:
       if (dictName) {
         const keys = new Set(LOCALES.flatMap((l) => Object.keys(dictionaries[dictName]![l])));
         if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) {
-          if (!keys.has(arg.text)) problems.push(`${line(file, arg)}: ${node.expression.text}("${arg.text}") — no key "${arg.text}" in ${dictName}`);
+          if (!keys.has(arg.text))
+            problems.push(
+              `${line(file, arg)}: ${node.expression.text}("${arg.text}") — no key "${arg.text}" in ${dictName}`,
+            );
         } else if (ts.isTemplateExpression(arg) && arg.head.text) {
-          if (![...keys].some((k) => k.startsWith(arg.head.text))) problems.push(`${line(file, arg)}: no key in ${dictName} starts with "${arg.head.text}"`);
+          if (![...keys].some((k) => k.startsWith(arg.head.text)))
+            problems.push(`${line(file, arg)}: no key in ${dictName} starts with "${arg.head.text}"`);
         }
       }
     }
@@ -118,7 +143,11 @@ export function checkHardCodedText(fileName: string, text: string, allowed: Read
     else if (ts.isJsxAttribute(node) && node.initializer && VISIBLE_ATTRIBUTES.has(node.name.getText(file))) {
       const init = node.initializer;
       if (ts.isStringLiteral(init)) report(init, init.text);
-      else if (ts.isJsxExpression(init) && init.expression && (ts.isStringLiteral(init.expression) || ts.isNoSubstitutionTemplateLiteral(init.expression))) {
+      else if (
+        ts.isJsxExpression(init) &&
+        init.expression &&
+        (ts.isStringLiteral(init.expression) || ts.isNoSubstitutionTemplateLiteral(init.expression))
+      ) {
         report(init.expression, init.expression.text);
       }
     } else if (

@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkDictionary, checkHardCodedText, checkKeyReferences, dictionariesOf, type AnyDictionary } from "./catalogue-check";
+import {
+  checkDictionary,
+  checkHardCodedText,
+  checkKeyReferences,
+  dictionariesOf,
+  type AnyDictionary,
+} from "./catalogue-check";
 import { defineDictionary } from "./locale";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -37,27 +43,42 @@ describe("the string catalogue", () => {
 
   it("has every key that app, components and lib look up by name", async () => {
     const dictionaries = await allDictionaries();
-    const sources = [...filesUnder("app", [".ts", ".tsx"]), ...filesUnder("components", [".ts", ".tsx"]), ...filesUnder("lib", [".ts", ".tsx"])];
-    const problems = sources.flatMap((f) => checkKeyReferences(f, readFileSync(path.join(root, f), "utf8"), dictionaries));
+    const sources = [
+      ...filesUnder("app", [".ts", ".tsx"]),
+      ...filesUnder("components", [".ts", ".tsx"]),
+      ...filesUnder("lib", [".ts", ".tsx"]),
+    ];
+    const problems = sources.flatMap((f) =>
+      checkKeyReferences(f, readFileSync(path.join(root, f), "utf8"), dictionaries),
+    );
     expect(problems).toEqual([]);
   });
 
   it("leaves no user-visible literal in the markup of app and components", () => {
     const sources = [...filesUnder("app", [".tsx"]), ...filesUnder("components", [".tsx"])];
-    const problems = sources.flatMap((f) => checkHardCodedText(f, readFileSync(path.join(root, f), "utf8"), LANGUAGE_NEUTRAL));
+    const problems = sources.flatMap((f) =>
+      checkHardCodedText(f, readFileSync(path.join(root, f), "utf8"), LANGUAGE_NEUTRAL),
+    );
     expect(problems).toEqual([]);
   });
 });
 
 // The checks above pass only if they can fail: each is shown a broken input.
 describe("the catalogue checks", () => {
-  const sample = defineDictionary({ "pt-BR": { hello: "Olá, {name}", bye: "Tchau" }, en: { hello: "Hello, {name}", bye: "Bye" } });
+  const sample = defineDictionary({
+    "pt-BR": { hello: "Olá, {name}", bye: "Tchau" },
+    en: { hello: "Hello, {name}", bye: "Bye" },
+  });
 
   it("report a key missing from one language, an empty value and a placeholder mismatch", () => {
     expect(checkDictionary("sample", sample)).toEqual([]);
     const { bye: _, ...enWithoutBye } = sample.en;
-    expect(checkDictionary("sample", { ...sample, en: enWithoutBye } as AnyDictionary)).toEqual(["sample.bye: missing or empty in en"]);
-    expect(checkDictionary("sample", { ...sample, "pt-BR": { ...sample["pt-BR"], bye: " " } })).toEqual(["sample.bye: missing or empty in pt-BR"]);
+    expect(checkDictionary("sample", { ...sample, en: enWithoutBye } as AnyDictionary)).toEqual([
+      "sample.bye: missing or empty in en",
+    ]);
+    expect(checkDictionary("sample", { ...sample, "pt-BR": { ...sample["pt-BR"], bye: " " } })).toEqual([
+      "sample.bye: missing or empty in pt-BR",
+    ]);
     expect(checkDictionary("sample", { ...sample, en: { ...sample.en, hello: "Hello, {who}" } })).toEqual([
       "sample.hello: placeholders {name} in pt-BR but {who} in en",
     ]);
@@ -72,7 +93,10 @@ describe("the catalogue checks", () => {
       }
       function other() { const t = translator(common, "en"); return t("bye"); }
       function unbound(t: (k: string) => string) { return t("anything"); }`;
-    const problems = checkKeyReferences("page.tsx", source, { sample, common: defineDictionary({ "pt-BR": { ok: "ok" }, en: { ok: "ok" } }) });
+    const problems = checkKeyReferences("page.tsx", source, {
+      sample,
+      common: defineDictionary({ "pt-BR": { ok: "ok" }, en: { ok: "ok" } }),
+    });
     expect(problems).toEqual([
       'page.tsx:5: t("goodbye") — no key "goodbye" in sample',
       'page.tsx:5: tc("bye") — no key "bye" in common',

@@ -18,5 +18,7 @@ export function defineDictionary<K extends string>(d: Dictionary<K>): Dictionary
 export function translator<K extends string>(dictionary: Dictionary<K>, locale: Locale) {
   const strings = dictionary[locale];
   return (key: K, values?: Record<string, string | number>) =>
-    values ? strings[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`)) : strings[key];
+    values
+      ? strings[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`))
+      : strings[key];
 }

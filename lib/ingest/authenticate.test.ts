@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { authenticateSender, signEvolutionJwt, verifyEvolutionJwt } from "./authenticate";
 
 const secrets = { webhookSecret: "webhook-secret-123", instanceToken: "INSTANCE-TOKEN-ABC" };
-const creds = (headers: Record<string, string> = {}, querySecret: string | null = null, bodyApiKey: string | null = null) => ({
+const creds = (
+  headers: Record<string, string> = {},
+  querySecret: string | null = null,
+  bodyApiKey: string | null = null,
+) => ({
   headers: new Headers(headers),
   querySecret,
   bodyApiKey,
@@ -11,7 +15,13 @@ const creds = (headers: Record<string, string> = {}, querySecret: string | null 
 describe("webhook sender authentication", () => {
   it("accepts each of the four proofs", () => {
     expect(authenticateSender(creds({ "x-evosense-secret": "webhook-secret-123" }), secrets, undefined)).toBe("header");
-    expect(authenticateSender(creds({ authorization: `Bearer ${signEvolutionJwt("webhook-secret-123")}` }), secrets, undefined)).toBe("jwt");
+    expect(
+      authenticateSender(
+        creds({ authorization: `Bearer ${signEvolutionJwt("webhook-secret-123")}` }),
+        secrets,
+        undefined,
+      ),
+    ).toBe("jwt");
     expect(authenticateSender(creds({}, "global-xyz"), secrets, "global-xyz")).toBe("global");
     expect(authenticateSender(creds({}, null, "INSTANCE-TOKEN-ABC"), secrets, undefined)).toBe("apikey");
   });

@@ -38,12 +38,18 @@ export function verifyEvolutionJwt(token: string, secret: string, nowSeconds = M
 /** Signs a token the way Evolution does; used by tests and the benchmark. */
 export function signEvolutionJwt(secret: string, nowSeconds = Math.floor(Date.now() / 1000), ttl = 600): string {
   const header = b64url(Buffer.from(JSON.stringify({ alg: "HS256", typ: "JWT" })));
-  const payload = b64url(Buffer.from(JSON.stringify({ iat: nowSeconds, exp: nowSeconds + ttl, app: "evolution", action: "webhook" })));
+  const payload = b64url(
+    Buffer.from(JSON.stringify({ iat: nowSeconds, exp: nowSeconds + ttl, app: "evolution", action: "webhook" })),
+  );
   return `${header}.${payload}.${b64url(createHmac("sha256", secret).update(`${header}.${payload}`).digest())}`;
 }
 
 /** Which of the accepted proofs the sender gave, or null. Every comparison is constant-time. */
-export function authenticateSender(credentials: SenderCredentials, secrets: ConnectionSecrets, globalSecret: string | undefined): AuthMethod | null {
+export function authenticateSender(
+  credentials: SenderCredentials,
+  secrets: ConnectionSecrets,
+  globalSecret: string | undefined,
+): AuthMethod | null {
   const header = credentials.headers.get("x-evosense-secret");
   if (header && safeEqual(header, secrets.webhookSecret)) return "header";
   const bearer = /^Bearer\s+(.+)$/i.exec(credentials.headers.get("authorization") ?? "")?.[1];

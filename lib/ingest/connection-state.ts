@@ -14,7 +14,11 @@ type StateChange = { state: "open" | "connecting" | "close" | "logged_out"; reas
  * Records a connection state change and its history. A number that keeps dropping (by default 3 disconnects
  * within an hour) raises an alert in the audit log, once per crossing of the threshold.
  */
-export async function recordConnectionState(db: Db, target: IngestTarget, change: StateChange): Promise<{ alert: boolean }> {
+export async function recordConnectionState(
+  db: Db,
+  target: IngestTarget,
+  change: StateChange,
+): Promise<{ alert: boolean }> {
   return withTenant(
     target.tenantId,
     async (tx) => {
@@ -26,12 +30,24 @@ export async function recordConnectionState(db: Db, target: IngestTarget, change
         ...(change.ownJid ? { ownJid: change.ownJid } : {}),
         ...(change.state === "open" ? { qrCode: null } : {}),
       });
-      await tx.insert(connectionEvents).values({ tenantId: target.tenantId, connectionId: target.connectionId, state: change.state, reason: change.reason, at: now });
+      await tx.insert(connectionEvents).values({
+        tenantId: target.tenantId,
+        connectionId: target.connectionId,
+        state: change.state,
+        reason: change.reason,
+        at: now,
+      });
       if (change.state !== "close" && change.state !== "logged_out") return { alert: false };
       const [recent] = await tx
         .select({ n: count() })
         .from(connectionEvents)
-        .where(and(eq(connectionEvents.connectionId, target.connectionId), gte(connectionEvents.at, new Date(now.getTime() - HOUR_MS)), eq(connectionEvents.state, "close")));
+        .where(
+          and(
+            eq(connectionEvents.connectionId, target.connectionId),
+            gte(connectionEvents.at, new Date(now.getTime() - HOUR_MS)),
+            eq(connectionEvents.state, "close"),
+          ),
+        );
       const threshold = target.tenantSettings.disconnectAlertThreshold ?? 3;
       const alert = change.state === "close" && recent!.n === threshold;
       if (alert) {

@@ -8,7 +8,11 @@ function heldWriter(fail: (item: string) => boolean = () => false) {
   const write = (items: string[]) => {
     batches.push(items);
     return new Promise<string[]>((resolve, reject) => {
-      open.push(() => (items.some(fail) ? reject(new Error(`bad item in ${items.join(",")}`)) : resolve(items.map((i) => i.toUpperCase()))));
+      open.push(() =>
+        items.some(fail)
+          ? reject(new Error(`bad item in ${items.join(",")}`))
+          : resolve(items.map((i) => i.toUpperCase())),
+      );
     });
   };
   const commitNext = async () => {
@@ -61,7 +65,12 @@ describe("GroupCommit", () => {
     const w = heldWriter((item) => item === "bad");
     const gc = new GroupCommit(w.write, { maxBatch: 10, maxInFlight: 1 });
     const first = gc.submit("a");
-    const rest = ["b", "bad", "c"].map((i) => gc.submit(i).then((v) => ({ ok: v }), (e: Error) => ({ error: e.message })));
+    const rest = ["b", "bad", "c"].map((i) =>
+      gc.submit(i).then(
+        (v) => ({ ok: v }),
+        (e: Error) => ({ error: e.message }),
+      ),
+    );
     await w.commitNext();
     await first;
     await w.commitNext(); // the batch [b, bad, c] fails

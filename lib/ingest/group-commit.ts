@@ -67,7 +67,8 @@ export class GroupCommit<T, R> {
 
   private async writeChecked(items: T[]): Promise<R[]> {
     const results = await this.write(items);
-    if (results.length !== items.length) throw new Error(`group commit: ${items.length} items written, ${results.length} results`);
+    if (results.length !== items.length)
+      throw new Error(`group commit: ${items.length} items written, ${results.length} results`);
     return results;
   }
 }

@@ -3,7 +3,16 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { auditLog, chats, connections, messages, outbox, pendingMessageEvents, tenants, unclaimedInstances } from "@/db/schema";
+import {
+  auditLog,
+  chats,
+  connections,
+  messages,
+  outbox,
+  pendingMessageEvents,
+  tenants,
+  unclaimedInstances,
+} from "@/db/schema";
 import { encryptSecret } from "@/lib/security/crypto";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
 import { seedTenants } from "@/test/helpers/seed-tenants";
@@ -47,7 +56,13 @@ describe("Evolution webhook ingest", () => {
 
     const rows = await database.db.select().from(messages);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ tenantId, type: "text", fromMe: false, analysisStatus: "pending", text: "Oi! Vocês têm o tênis de corrida no tamanho 38?" });
+    expect(rows[0]).toMatchObject({
+      tenantId,
+      type: "text",
+      fromMe: false,
+      analysisStatus: "pending",
+      text: "Oi! Vocês têm o tênis de corrida no tamanho 38?",
+    });
     const events = await database.db.select().from(outbox).where(eq(outbox.name, "message/received"));
     expect(events.map((e) => e.data.messageId)).toEqual([rows[0]!.id]);
     const [chat] = await database.db.select().from(chats);
@@ -92,14 +107,22 @@ describe("Evolution webhook ingest", () => {
     expect((await post(body("messages-edited.json"))).status).toBe(200);
     const [sent] = await database.db.select().from(messages).where(eq(messages.externalId, "3EB0C7A1F49D2E86B5A301"));
     expect(sent!.deliveryStatus).toBe("READ");
-    const [edited] = await database.db.select().from(messages).where(eq(messages.externalId, "A1F3C5E7092B4D6F8A1C3E5F7092B4D6"));
+    const [edited] = await database.db
+      .select()
+      .from(messages)
+      .where(eq(messages.externalId, "A1F3C5E7092B4D6F8A1C3E5F7092B4D6"));
     expect(edited!.text).toBe("Oi! Vocês têm o tênis de corrida no tamanho 39?");
     expect(edited!.editedAt).not.toBeNull();
-    expect(edited!.meta.editHistory).toEqual([expect.objectContaining({ text: "Oi! Vocês têm o tênis de corrida no tamanho 38?" })]);
+    expect(edited!.meta.editHistory).toEqual([
+      expect.objectContaining({ text: "Oi! Vocês têm o tênis de corrida no tamanho 38?" }),
+    ]);
 
     await post(body("messages-upsert-video-caption.json"));
     expect((await post(body("messages-delete.json"))).status).toBe(200);
-    const [deleted] = await database.db.select().from(messages).where(eq(messages.externalId, "C4E6A8B0D2F41638A5C7E9B1D3F52749"));
+    const [deleted] = await database.db
+      .select()
+      .from(messages)
+      .where(eq(messages.externalId, "C4E6A8B0D2F41638A5C7E9B1D3F52749"));
     expect(deleted!.deletedAt).not.toBeNull();
   });
 
@@ -113,11 +136,14 @@ describe("Evolution webhook ingest", () => {
     await post(body("send-message-text.json"));
     await post(body("messages-upsert-text.json"));
     await post(body("messages-upsert-video-caption.json"));
-    const byId = async (id: string) => (await database.db.select().from(messages).where(eq(messages.externalId, id)))[0]!;
+    const byId = async (id: string) =>
+      (await database.db.select().from(messages).where(eq(messages.externalId, id)))[0]!;
     const sent = await byId("3EB0C7A1F49D2E86B5A301");
     expect(sent.meta.reactions).toEqual({ customer: "❤️" });
     expect(sent.deliveryStatus).toBe("READ");
-    expect((await byId("A1F3C5E7092B4D6F8A1C3E5F7092B4D6")).text).toBe("Oi! Vocês têm o tênis de corrida no tamanho 39?");
+    expect((await byId("A1F3C5E7092B4D6F8A1C3E5F7092B4D6")).text).toBe(
+      "Oi! Vocês têm o tênis de corrida no tamanho 39?",
+    );
     expect((await byId("C4E6A8B0D2F41638A5C7E9B1D3F52749")).deletedAt).not.toBeNull();
     expect(await database.db.select().from(pendingMessageEvents)).toEqual([]);
   });
@@ -127,7 +153,9 @@ describe("Evolution webhook ingest", () => {
     unknown.instance = "nao-existe";
     await post(JSON.stringify(unknown));
     await post(JSON.stringify(unknown));
-    expect(await database.db.select().from(unclaimedInstances)).toEqual([expect.objectContaining({ instanceName: "nao-existe", hits: 2, lastEvent: "messages.upsert" })]);
+    expect(await database.db.select().from(unclaimedInstances)).toEqual([
+      expect.objectContaining({ instanceName: "nao-existe", hits: 2, lastEvent: "messages.upsert" }),
+    ]);
 
     const close = body("connection-update-close.json");
     expect((await post(close)).body).toEqual({ updated: true });
@@ -163,13 +191,18 @@ describe("Evolution webhook ingest", () => {
 
   it("acknowledges presence and unknown events without storing anything", async () => {
     expect(await post(body("presence-update.json"))).toEqual({ status: 200, body: { ignored: true } });
-    expect(await post(JSON.stringify({ event: "call", instance: "loja-centro", data: [] }))).toEqual({ status: 200, body: { ignored: true } });
+    expect(await post(JSON.stringify({ event: "call", instance: "loja-centro", data: [] }))).toEqual({
+      status: 200,
+      body: { ignored: true },
+    });
     expect(await database.db.select().from(messages)).toEqual([]);
   });
 
   it("authenticates by jwt_key, global ?secret= and body apikey, and refuses anything else with 401", async () => {
     const text = JSON.parse(body("messages-upsert-text.json"));
-    expect((await post(JSON.stringify(text), { authorization: `Bearer ${signEvolutionJwt(SECRET)}` })).status).toBe(200);
+    expect((await post(JSON.stringify(text), { authorization: `Bearer ${signEvolutionJwt(SECRET)}` })).status).toBe(
+      200,
+    );
     expect((await post(JSON.stringify({ ...text, apikey: "LOJA-TOKEN" }), {})).status).toBe(200);
     expect((await post(JSON.stringify(text), { "x-evosense-secret": "outra-secret" })).status).toBe(401);
     expect((await post(JSON.stringify({ ...text, apikey: "OUTRA-TOKEN" }), {})).status).toBe(401);
@@ -179,10 +212,16 @@ describe("Evolution webhook ingest", () => {
 
   it("answers bad input with a clear JSON error and writes nothing", async () => {
     expect(await post("{not json")).toMatchObject({ status: 400, body: { error: { code: "invalid_json" } } });
-    expect(await post(JSON.stringify({ event: "messages.upsert" }))).toMatchObject({ status: 422, body: { error: { code: "invalid_payload" } } });
+    expect(await post(JSON.stringify({ event: "messages.upsert" }))).toMatchObject({
+      status: 422,
+      body: { error: { code: "invalid_payload" } },
+    });
     const unknown = JSON.parse(body("messages-upsert-text.json"));
     unknown.instance = "nao-existe";
-    expect(await post(JSON.stringify(unknown))).toMatchObject({ status: 404, body: { error: { code: "unknown_instance" } } });
+    expect(await post(JSON.stringify(unknown))).toMatchObject({
+      status: 404,
+      body: { error: { code: "unknown_instance" } },
+    });
     const broken = JSON.parse(body("messages-upsert-text.json"));
     delete broken.data.key.id;
     const res = await post(JSON.stringify(broken));
@@ -191,58 +230,94 @@ describe("Evolution webhook ingest", () => {
     expect(await database.db.select().from(messages)).toEqual([]);
   });
 
-  it.each([1, 7, 42])("replaying every fixture twice in a shuffled order stores each message once (shuffle %i)", async (seed) => {
-    const names = ["messages-upsert-text.json", "messages-upsert-reply.json", "messages-upsert-image-caption.json", "messages-upsert-video-caption.json", "messages-upsert-document-caption.json", "messages-upsert-audio.json", "messages-upsert-group.json", "messages-upsert-fromme.json", "send-message-text.json"];
-    const deliveries = shuffled([...names, ...names], seed);
-    for (const name of deliveries) expect((await post(body(name))).status).toBe(200);
-    const rows = await database.db.select().from(messages);
-    expect(new Set(rows.map((r) => r.externalId)).size).toBe(rows.length);
-    expect(rows).toHaveLength(names.length);
-  });
+  it.each([1, 7, 42])(
+    "replaying every fixture twice in a shuffled order stores each message once (shuffle %i)",
+    async (seed) => {
+      const names = [
+        "messages-upsert-text.json",
+        "messages-upsert-reply.json",
+        "messages-upsert-image-caption.json",
+        "messages-upsert-video-caption.json",
+        "messages-upsert-document-caption.json",
+        "messages-upsert-audio.json",
+        "messages-upsert-group.json",
+        "messages-upsert-fromme.json",
+        "send-message-text.json",
+      ];
+      const deliveries = shuffled([...names, ...names], seed);
+      for (const name of deliveries) expect((await post(body(name))).status).toBe(200);
+      const rows = await database.db.select().from(messages);
+      expect(new Set(rows.map((r) => r.externalId)).size).toBe(rows.length);
+      expect(rows).toHaveLength(names.length);
+    },
+  );
 
-  it.each([1, 7, 42])("group-commits concurrent deliveries of two tenants: each message once, under its own tenant, one chat per contact (shuffle %i)", async (seed) => {
-    const names = ["messages-upsert-text.json", "messages-upsert-reply.json", "messages-upsert-image-caption.json", "messages-upsert-group.json", "messages-upsert-fromme.json", "send-message-text.json"];
-    const asOther = (name: string) => {
-      const b = JSON.parse(body(name));
-      b.instance = "outra";
-      return JSON.stringify(b);
-    };
-    // A new customer's first two messages in one batch: the second call must see the chat the first created.
-    const newCustomer = (id: string) => {
-      const b = JSON.parse(body("messages-upsert-text.json"));
-      b.data.key = { ...b.data.key, id, remoteJid: "5511900001111@s.whatsapp.net", remoteJidAlt: null };
-      return JSON.stringify(b);
-    };
-    const deliveries = shuffled(
-      [
-        ...[...names, ...names].map((n) => ({ raw: body(n), secret: SECRET })),
-        ...[...names, ...names].map((n) => ({ raw: asOther(n), secret: "outra-secret" })),
-        { raw: newCustomer("NEW-1"), secret: SECRET },
-        { raw: newCustomer("NEW-2"), secret: SECRET },
-      ],
-      seed,
-    );
-    const results = await Promise.all(deliveries.map((d) => post(d.raw, { "x-evosense-secret": d.secret })));
-    expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
-    expect(results.filter((r) => r.body.stored)).toHaveLength(2 * names.length + 2);
-    expect(results.filter((r) => r.body.duplicate)).toHaveLength(2 * names.length);
+  it.each([1, 7, 42])(
+    "group-commits concurrent deliveries of two tenants: each message once, under its own tenant, one chat per contact (shuffle %i)",
+    async (seed) => {
+      const names = [
+        "messages-upsert-text.json",
+        "messages-upsert-reply.json",
+        "messages-upsert-image-caption.json",
+        "messages-upsert-group.json",
+        "messages-upsert-fromme.json",
+        "send-message-text.json",
+      ];
+      const asOther = (name: string) => {
+        const b = JSON.parse(body(name));
+        b.instance = "outra";
+        return JSON.stringify(b);
+      };
+      // A new customer's first two messages in one batch: the second call must see the chat the first created.
+      const newCustomer = (id: string) => {
+        const b = JSON.parse(body("messages-upsert-text.json"));
+        b.data.key = { ...b.data.key, id, remoteJid: "5511900001111@s.whatsapp.net", remoteJidAlt: null };
+        return JSON.stringify(b);
+      };
+      const deliveries = shuffled(
+        [
+          ...[...names, ...names].map((n) => ({ raw: body(n), secret: SECRET })),
+          ...[...names, ...names].map((n) => ({ raw: asOther(n), secret: "outra-secret" })),
+          { raw: newCustomer("NEW-1"), secret: SECRET },
+          { raw: newCustomer("NEW-2"), secret: SECRET },
+        ],
+        seed,
+      );
+      const results = await Promise.all(deliveries.map((d) => post(d.raw, { "x-evosense-secret": d.secret })));
+      expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
+      expect(results.filter((r) => r.body.stored)).toHaveLength(2 * names.length + 2);
+      expect(results.filter((r) => r.body.duplicate)).toHaveLength(2 * names.length);
 
-    const rows = await database.db.select().from(messages);
-    // Each webhook is answered with its own message, though batches are stored in chat order.
-    const stored = results.flatMap((r, i) => (r.body.stored ? [[JSON.parse(deliveries[i]!.raw).data.key.id, r.body.messageId]] : []));
-    expect(stored.map(([externalId, id]) => rows.find((row) => row.id === id)?.externalId === externalId)).toEqual(stored.map(() => true));
-    const byTenant = (id: string) => rows.filter((r) => r.tenantId === id).map((r) => r.externalId).sort();
-    expect(byTenant(tenantId)).toHaveLength(names.length + 2);
-    expect(byTenant(otherTenantId)).toHaveLength(names.length);
-    const events = await database.db.select().from(outbox).where(eq(outbox.name, "message/received"));
-    expect(events.map((e) => e.data.messageId).sort()).toEqual(rows.filter((r) => r.analysisStatus === "pending").map((r) => r.id).sort());
-    const newChats = await database.db.select().from(chats).where(eq(chats.phoneMasked, "+55 11 9****-1111"));
-    expect(newChats).toHaveLength(1);
-    expect(newChats[0]!.messageCount).toBe(2);
-    // Under row-level security each tenant sees only its own rows of the shared batches.
-    const seen = await withTenant(otherTenantId, (tx) => tx.select().from(messages), database.db);
-    expect(seen.map((r) => r.externalId).sort()).toEqual(byTenant(otherTenantId));
-  });
+      const rows = await database.db.select().from(messages);
+      // Each webhook is answered with its own message, though batches are stored in chat order.
+      const stored = results.flatMap((r, i) =>
+        r.body.stored ? [[JSON.parse(deliveries[i]!.raw).data.key.id, r.body.messageId]] : [],
+      );
+      expect(stored.map(([externalId, id]) => rows.find((row) => row.id === id)?.externalId === externalId)).toEqual(
+        stored.map(() => true),
+      );
+      const byTenant = (id: string) =>
+        rows
+          .filter((r) => r.tenantId === id)
+          .map((r) => r.externalId)
+          .sort();
+      expect(byTenant(tenantId)).toHaveLength(names.length + 2);
+      expect(byTenant(otherTenantId)).toHaveLength(names.length);
+      const events = await database.db.select().from(outbox).where(eq(outbox.name, "message/received"));
+      expect(events.map((e) => e.data.messageId).sort()).toEqual(
+        rows
+          .filter((r) => r.analysisStatus === "pending")
+          .map((r) => r.id)
+          .sort(),
+      );
+      const newChats = await database.db.select().from(chats).where(eq(chats.phoneMasked, "+55 11 9****-1111"));
+      expect(newChats).toHaveLength(1);
+      expect(newChats[0]!.messageCount).toBe(2);
+      // Under row-level security each tenant sees only its own rows of the shared batches.
+      const seen = await withTenant(otherTenantId, (tx) => tx.select().from(messages), database.db);
+      expect(seen.map((r) => r.externalId).sort()).toEqual(byTenant(otherTenantId));
+    },
+  );
 
   it("a delivery that fails in a shared batch fails alone; the others in it are stored", async () => {
     // An unknown timezone makes ingest_message fail for this tenant's messages only.
@@ -299,12 +374,19 @@ describe("Evolution webhook ingest", () => {
   it("knows a suspension made through the admin service at the next webhook, despite the target cache", async () => {
     await post(body("messages-upsert-text.json"));
     // A super-admin with no user row (as in the admin tests): the audit entry keeps the e-mail.
-    await setTenantStatus(database.db, { id: null as unknown as string, email: "ops@evosense.local" }, tenantId, "suspended");
+    await setTenantStatus(
+      database.db,
+      { id: null as unknown as string, email: "ops@evosense.local" },
+      tenantId,
+      "suspended",
+    );
     const reply = JSON.parse(body("messages-upsert-text.json"));
     reply.data.key.id = "AFTER-SUSPENSION";
     await post(JSON.stringify(reply));
     const rows = await database.db.select().from(messages);
-    expect(Object.fromEntries(rows.map((r) => [r.externalId, r.analysisStatus]))).toMatchObject({ "AFTER-SUSPENSION": "deferred" });
+    expect(Object.fromEntries(rows.map((r) => [r.externalId, r.analysisStatus]))).toMatchObject({
+      "AFTER-SUSPENSION": "deferred",
+    });
     // An instance configured after a webhook named it is found at once: unknown instances are not cached.
     const stray = JSON.parse(body("messages-upsert-text.json"));
     stray.instance = "nova-loja";
@@ -321,7 +403,10 @@ describe("Evolution webhook ingest", () => {
   });
 
   it("stores redacted text when the tenant chose so", async () => {
-    await database.db.update(tenants).set({ settings: { storedText: "redacted" } }).where(eq(tenants.id, tenantId));
+    await database.db
+      .update(tenants)
+      .set({ settings: { storedText: "redacted" } })
+      .where(eq(tenants.id, tenantId));
     const text = JSON.parse(body("messages-upsert-text.json"));
     text.data.message.conversation = "Meu CPF é 529.982.247-25 e o email ana@ex.com";
     await post(JSON.stringify(text));

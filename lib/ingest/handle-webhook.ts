@@ -38,7 +38,10 @@ export type WebhookResponse = {
   stored?: { tenantId: string; chatId: string; messageId: string };
 };
 
-const fail = (status: number, code: string, message: string): WebhookResponse => ({ status, body: { error: { code, message } } });
+const fail = (status: number, code: string, message: string): WebhookResponse => ({
+  status,
+  body: { error: { code, message } },
+});
 
 function invalid(error: z.ZodError, event: string): WebhookResponse {
   const issue = error.issues[0]!;
@@ -57,7 +60,10 @@ const decrypted = new WeakMap<WebhookTarget, SenderSecrets>();
 function secretsOf(target: WebhookTarget): SenderSecrets {
   let secrets = decrypted.get(target);
   if (!secrets) {
-    secrets = { webhookSecret: decryptSecret(target.webhookSecretEnc), instanceToken: decryptSecret(target.instanceTokenEnc) };
+    secrets = {
+      webhookSecret: decryptSecret(target.webhookSecretEnc),
+      instanceToken: decryptSecret(target.instanceTokenEnc),
+    };
     decrypted.set(target, secrets);
   }
   return secrets;
@@ -102,7 +108,12 @@ export async function handleEvolutionWebhook(db: Db, req: WebhookRequest): Promi
     secretsOf(target),
     env().EVOLUTION_GLOBAL_WEBHOOK_SECRET,
   );
-  if (!method) return fail(401, "unauthorized", "Send the connection's webhook secret (x-evosense-secret), a jwt_key token, the global ?secret= or the instance apikey.");
+  if (!method)
+    return fail(
+      401,
+      "unauthorized",
+      "Send the connection's webhook secret (x-evosense-secret), a jwt_key token, the global ?secret= or the instance apikey.",
+    );
 
   const handler = HANDLERS[envelope.event.toLowerCase()];
   if (!handler) return { status: 200, body: { ignored: true } };
@@ -115,7 +126,12 @@ async function upsertMessage({ db, envelope, target }: Context): Promise<Webhook
   const message = normalizeMessage(data.data);
   if (message.type === "reaction" && message.reaction) {
     // A reaction is an event on its target message, not a message of its own.
-    const result = await applyOrKeep(db, target, message.reaction.targetId, { kind: "reaction", emoji: message.reaction.emoji, fromMe: message.fromMe, at: message.sentAt.toISOString() });
+    const result = await applyOrKeep(db, target, message.reaction.targetId, {
+      kind: "reaction",
+      emoji: message.reaction.emoji,
+      fromMe: message.fromMe,
+      at: message.sentAt.toISOString(),
+    });
     return { status: 200, body: { [result]: true } };
   }
   const result = await ingestMessage(db, target, message);
@@ -137,8 +153,15 @@ async function updateDeliveryStatus({ db, envelope, target }: Context): Promise<
   }
   const at = new Date().toISOString();
   const results = [];
-  for (const u of parsed) results.push(await applyOrKeep(db, target, u.keyId, { kind: "status", status: u.status, at }));
-  return { status: 200, body: { applied: results.filter((r) => r === "applied").length, pending: results.filter((r) => r === "pending").length } };
+  for (const u of parsed)
+    results.push(await applyOrKeep(db, target, u.keyId, { kind: "status", status: u.status, at }));
+  return {
+    status: 200,
+    body: {
+      applied: results.filter((r) => r === "applied").length,
+      pending: results.filter((r) => r === "pending").length,
+    },
+  };
 }
 
 const EDIT = new Set(["MESSAGE_EDIT", "14"]);
@@ -160,7 +183,8 @@ async function editMessage({ db, envelope, target }: Context): Promise<WebhookRe
 }
 
 function unwrappedText(message: Record<string, unknown> | null | undefined): string | null {
-  return normalizeMessage(messageDataSchema.parse({ key: { remoteJid: "edit@s.whatsapp.net", id: "edit" }, message })).text;
+  return normalizeMessage(messageDataSchema.parse({ key: { remoteJid: "edit@s.whatsapp.net", id: "edit" }, message }))
+    .text;
 }
 
 async function deleteMessage({ db, envelope, target }: Context): Promise<WebhookResponse> {
@@ -177,7 +201,11 @@ async function updateConnection({ db, envelope, target }: Context): Promise<Webh
   if (!data.success) return invalid(data.error, envelope.event);
   const state = STATES.has(data.data.state) ? (data.data.state as "open" | "connecting" | "close") : "close";
   const reason = data.data.statusReason ? `${data.data.state} (${data.data.statusReason})` : data.data.state;
-  const { alert } = await recordConnectionState(db, target, { state, reason, ownJid: data.data.wuid ? bareJid(data.data.wuid) : null });
+  const { alert } = await recordConnectionState(db, target, {
+    state,
+    reason,
+    ownJid: data.data.wuid ? bareJid(data.data.wuid) : null,
+  });
   return { status: 200, body: { updated: true, ...(alert ? { alert: true } : {}) } };
 }
 
@@ -188,7 +216,12 @@ async function updateQrCode({ db, envelope, target }: Context): Promise<WebhookR
   if (!base64?.startsWith("data:image/")) return { status: 200, body: { ignored: true } };
   await withTenant(
     target.tenantId,
-    (tx) => q.updateConnectionState(tx, target.tenantId, target.connectionId, { qrCode: base64, qrUpdatedAt: new Date(), state: "connecting" }),
+    (tx) =>
+      q.updateConnectionState(tx, target.tenantId, target.connectionId, {
+        qrCode: base64,
+        qrUpdatedAt: new Date(),
+        state: "connecting",
+      }),
     db,
   );
   return { status: 200, body: { updated: true } };
@@ -200,7 +233,8 @@ async function upsertContacts({ db, envelope, target }: Context): Promise<Webhoo
   for (const item of items) {
     const data = contactSchema.safeParse(item);
     if (!data.success) return invalid(data.error, envelope.event);
-    if (data.data.pushName) contacts.push({ jid: hashJid(data.data.remoteJid, env().PHONE_HASH_KEY), name: data.data.pushName });
+    if (data.data.pushName)
+      contacts.push({ jid: hashJid(data.data.remoteJid, env().PHONE_HASH_KEY), name: data.data.pushName });
   }
   await withTenant(
     target.tenantId,

@@ -78,7 +78,11 @@ function ingestPayload(target: IngestTarget, m: NormalizedMessage) {
   };
 }
 
-export type Outcome = { outcome: "stored" | "duplicate" | "pending_events"; message_id: string | null; chat_id: string | null };
+export type Outcome = {
+  outcome: "stored" | "duplicate" | "pending_events";
+  message_id: string | null;
+  chat_id: string | null;
+};
 
 /** A payload, and the chat row its store will lock (its connection and address). */
 export type Store = { payload: string; chatKey: string };
@@ -91,7 +95,11 @@ export function storeOf(target: IngestTarget, m: NormalizedMessage): Store {
 
 /** The stores' indexes in the order a batch writes them: by chat, and by arrival within a chat. */
 export function chatOrder(stores: Store[]): number[] {
-  return stores.map((_, i) => i).sort((a, b) => (stores[a]!.chatKey < stores[b]!.chatKey ? -1 : stores[a]!.chatKey > stores[b]!.chatKey ? 1 : a - b));
+  return stores
+    .map((_, i) => i)
+    .sort((a, b) =>
+      stores[a]!.chatKey < stores[b]!.chatKey ? -1 : stores[a]!.chatKey > stores[b]!.chatKey ? 1 : a - b,
+    );
 }
 
 /**
@@ -104,10 +112,14 @@ export function chatOrder(stores: Store[]): number[] {
 export async function storeBatch(db: Db, stores: Store[]): Promise<Outcome[]> {
   const order = chatOrder(stores);
   const [row] = rowsOf<{ outcomes: [Outcome["outcome"], string | null, string | null][] }>(
-    await db.execute(sql`select ingest_batch(${`[${order.map((i) => stores[i]!.payload).join(",")}]`}::jsonb) as outcomes`),
+    await db.execute(
+      sql`select ingest_batch(${`[${order.map((i) => stores[i]!.payload).join(",")}]`}::jsonb) as outcomes`,
+    ),
   );
   const outcomes: Outcome[] = new Array(stores.length);
-  row!.outcomes.forEach(([outcome, message_id, chat_id], k) => (outcomes[order[k]!] = { outcome, message_id, chat_id }));
+  row!.outcomes.forEach(
+    ([outcome, message_id, chat_id], k) => (outcomes[order[k]!] = { outcome, message_id, chat_id }),
+  );
   return outcomes;
 }
 
@@ -163,11 +175,17 @@ const SUBMIT_CHUNK = 256;
  * Stores many messages (history imports) through ingestMessage, submitted a chunk at a time so they are stored in
  * group-committed batches, in the order given.
  */
-export async function ingestMessages(db: Db, target: IngestTarget, messages: NormalizedMessage[]): Promise<{ imported: number; duplicates: number }> {
+export async function ingestMessages(
+  db: Db,
+  target: IngestTarget,
+  messages: NormalizedMessage[],
+): Promise<{ imported: number; duplicates: number }> {
   let imported = 0;
   let duplicates = 0;
   for (let i = 0; i < messages.length; i += SUBMIT_CHUNK) {
-    for (const stored of await Promise.all(messages.slice(i, i + SUBMIT_CHUNK).map((m) => ingestMessage(db, target, m)))) {
+    for (const stored of await Promise.all(
+      messages.slice(i, i + SUBMIT_CHUNK).map((m) => ingestMessage(db, target, m)),
+    )) {
       if (stored.duplicate) duplicates++;
       else imported++;
     }

@@ -18,7 +18,9 @@ describe("ingest durability", () => {
     process.env.DATA_DIR = dir;
     const setup = await openPglite(pgDir);
     await runMigrations(setup);
-    await seedTenants(setup.db, [{ slug: "loja-centro", name: "Loja", plan: "starter", connection: { webhookSecret: "s3cret" } }]);
+    await seedTenants(setup.db, [
+      { slug: "loja-centro", name: "Loja", plan: "starter", connection: { webhookSecret: "s3cret" } },
+    ]);
     await setup.close();
 
     const acknowledged: string[] = [];

@@ -14,7 +14,9 @@ const holder = globalThis as unknown as { __evosenseLogger?: pino.Logger };
 async function capturedLines(run: () => Promise<unknown>): Promise<string[]> {
   const lines: string[] = [];
   const previous = holder.__evosenseLogger;
-  const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(...String(chunk).trim().split("\n")), done()) });
+  const sink = new Writable({
+    write: (chunk, _enc, done) => (lines.push(...String(chunk).trim().split("\n")), done()),
+  });
   holder.__evosenseLogger = pino({ ...loggerOptions, level: "info" }, sink);
   try {
     await run();
@@ -36,7 +38,9 @@ describe("logs of a failing store", () => {
 
   it("carry the statement and SQLSTATE, never the message text, the sender's name or number", async () => {
     // A constraint the batch cannot satisfy makes ingest_batch fail with every message field in its parameters.
-    await database.db.execute(sql`alter table messages add constraint refuse_marker check (text is null or text not like '%MARCADOR%')`);
+    await database.db.execute(
+      sql`alter table messages add constraint refuse_marker check (text is null or text not like '%MARCADOR%')`,
+    );
     const body = evolutionFixtureJson("messages-upsert-text.json");
     body.data.key.id = "LOG-SAFETY";
     body.data.message.conversation = `Meu CPF é 123.456.789-09, MARCADOR ${"x".repeat(5000)}`;
@@ -51,11 +55,14 @@ describe("logs of a failing store", () => {
       });
     });
     expect(reply).toMatchObject({ status: 422, body: { error: { code: "unprocessable_event" } } });
-    const line = lines.map((l) => JSON.parse(l) as Record<string, any>).find((l) => l.requestId === "req-log-safety" && l.err);
+    const line = lines
+      .map((l) => JSON.parse(l) as Record<string, any>)
+      .find((l) => l.requestId === "req-log-safety" && l.err);
     expect(line).toBeDefined();
     expect(line!.err).toMatchObject({ type: "database", code: "23514", statement: "ingest_batch" });
     const all = lines.join("\n");
-    for (const secret of ["MARCADOR", "123.456.789", "Fulana", "xxxxxxxx", body.data.key.remoteJid.split("@")[0]]) expect(all).not.toContain(secret);
+    for (const secret of ["MARCADOR", "123.456.789", "Fulana", "xxxxxxxx", body.data.key.remoteJid.split("@")[0]])
+      expect(all).not.toContain(secret);
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(2000);
   });
 });

@@ -25,23 +25,38 @@ function changes(message: MessageRow, event: MessageEvent): Partial<typeof messa
     case "edit": {
       const editHistory = [...((meta.editHistory as unknown[]) ?? []), { text: message.text, replacedAt: event.at }];
       // The vector described the old words: cleared, so the re-analysis embeds the new text.
-      return { text: event.text ?? message.text, editedAt: new Date(event.at), embedding: null, embeddingModel: null, meta: { ...meta, editHistory } };
+      return {
+        text: event.text ?? message.text,
+        editedAt: new Date(event.at),
+        embedding: null,
+        embeddingModel: null,
+        meta: { ...meta, editHistory },
+      };
     }
     case "delete":
       // The row stays (the conversation must still read right); KPIs skip deleted messages.
       return { deletedAt: message.deletedAt ?? new Date(event.at) };
     case "reaction": {
-      const reactions = { ...((meta.reactions as Record<string, string | null>) ?? {}), [event.fromMe ? "business" : "customer"]: event.emoji };
+      const reactions = {
+        ...((meta.reactions as Record<string, string | null>) ?? {}),
+        [event.fromMe ? "business" : "customer"]: event.emoji,
+      };
       return { meta: { ...meta, reactions } };
     }
   }
 }
 
-export async function applyEvent(tx: Tx, target: Target, message: MessageRow, event: MessageEvent): Promise<MessageRow> {
+export async function applyEvent(
+  tx: Tx,
+  target: Target,
+  message: MessageRow,
+  event: MessageEvent,
+): Promise<MessageRow> {
   const values = changes(message, event);
   await q.updateMessage(tx, target.tenantId, message.id, values);
   if (event.kind === "delete") await withdrawDeletedMessage(tx, message);
-  if (event.kind === "edit" && event.text && event.text !== message.text) await reanalyseEditedMessage(tx, message, event.at);
+  if (event.kind === "edit" && event.text && event.text !== message.text)
+    await reanalyseEditedMessage(tx, message, event.at);
   return { ...message, ...values } as MessageRow;
 }
 
@@ -49,7 +64,12 @@ export async function applyEvent(tx: Tx, target: Target, message: MessageRow, ev
  * Applies the event to its message, or keeps it until the message arrives (Evolution delivers out of order);
  * either way the event is never lost.
  */
-export async function applyOrKeep(db: Db, target: Target, externalId: string, event: MessageEvent): Promise<"applied" | "pending"> {
+export async function applyOrKeep(
+  db: Db,
+  target: Target,
+  externalId: string,
+  event: MessageEvent,
+): Promise<"applied" | "pending"> {
   return withTenant(
     target.tenantId,
     async (tx) => {
@@ -70,13 +90,24 @@ export async function applyPendingEvents(tx: Tx, target: Target, message: Messag
   const waiting = await tx
     .select()
     .from(pendingMessageEvents)
-    .where(and(eq(pendingMessageEvents.tenantId, target.tenantId), eq(pendingMessageEvents.connectionId, target.connectionId), eq(pendingMessageEvents.externalId, message.externalId)))
+    .where(
+      and(
+        eq(pendingMessageEvents.tenantId, target.tenantId),
+        eq(pendingMessageEvents.connectionId, target.connectionId),
+        eq(pendingMessageEvents.externalId, message.externalId),
+      ),
+    )
     .orderBy(asc(pendingMessageEvents.id));
   let current = message;
   for (const row of waiting) current = await applyEvent(tx, target, current, row.payload as MessageEvent);
   if (waiting.length) {
     await tx
       .delete(pendingMessageEvents)
-      .where(and(eq(pendingMessageEvents.connectionId, target.connectionId), eq(pendingMessageEvents.externalId, message.externalId)));
+      .where(
+        and(
+          eq(pendingMessageEvents.connectionId, target.connectionId),
+          eq(pendingMessageEvents.externalId, message.externalId),
+        ),
+      );
   }
 }

@@ -18,7 +18,11 @@ describe("poison messages", () => {
   let database: Database;
 
   const post = (body: unknown) =>
-    handleEvolutionWebhook(database.db, { rawBody: typeof body === "string" ? body : JSON.stringify(body), headers: new Headers({ "x-evosense-secret": FIXTURE_WEBHOOK_SECRET }), url: URL_BASE });
+    handleEvolutionWebhook(database.db, {
+      rawBody: typeof body === "string" ? body : JSON.stringify(body),
+      headers: new Headers({ "x-evosense-secret": FIXTURE_WEBHOOK_SECRET }),
+      url: URL_BASE,
+    });
   const text = (id: string, conversation: string, changes: (data: Record<string, any>) => void = () => {}) => {
     const body = evolutionFixtureJson("messages-upsert-text.json");
     body.data.key.id = id;
@@ -26,7 +30,8 @@ describe("poison messages", () => {
     changes(body.data);
     return body;
   };
-  const stored = async (externalId: string) => (await database.db.select().from(messages).where(eq(messages.externalId, externalId)))[0];
+  const stored = async (externalId: string) =>
+    (await database.db.select().from(messages).where(eq(messages.externalId, externalId)))[0];
 
   beforeEach(async () => {
     database = await createTestDatabase();
@@ -90,9 +95,15 @@ describe("poison messages", () => {
     for (const c of contacts.data) c.pushName = "Contato\u0000\ud800";
     expect(await post(contacts)).toMatchObject({ status: 200 });
 
-    const stranger = { ...evolutionFixtureJson("presence-update.json"), instance: "desconhecida\u0000\ud800", event: "presence.update\u0000" };
+    const stranger = {
+      ...evolutionFixtureJson("presence-update.json"),
+      instance: "desconhecida\u0000\ud800",
+      event: "presence.update\u0000",
+    };
     expect(await post(stranger)).toMatchObject({ status: 404 });
-    expect((await database.db.select().from(unclaimedInstances)).map((u) => u.instanceName)).toEqual(["desconhecida\ufffd"]);
+    expect((await database.db.select().from(unclaimedInstances)).map((u) => u.instanceName)).toEqual([
+      "desconhecida\ufffd",
+    ]);
   });
 
   it.each([
@@ -150,7 +161,9 @@ describe("poison messages", () => {
 
   it.each([10_000, 100_000])("refuses JSON nested %i deep with 400", async (depth) => {
     const started = Date.now();
-    const res = await post(`{"event":"messages.upsert","instance":"loja-centro","data":${"[".repeat(depth)}${"]".repeat(depth)}}`);
+    const res = await post(
+      `{"event":"messages.upsert","instance":"loja-centro","data":${"[".repeat(depth)}${"]".repeat(depth)}}`,
+    );
     expect(res).toMatchObject({ status: 400, body: { error: { code: "too_deep" } } });
     expect(Date.now() - started).toBeLessThan(2000);
   });

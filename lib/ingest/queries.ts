@@ -26,16 +26,35 @@ export async function findMessageByExternalId(tx: DbOrTx, tenantId: string, conn
   const [row] = await tx
     .select()
     .from(messages)
-    .where(and(eq(messages.tenantId, tenantId), eq(messages.connectionId, connectionId), eq(messages.externalId, externalId)))
+    .where(
+      and(
+        eq(messages.tenantId, tenantId),
+        eq(messages.connectionId, connectionId),
+        eq(messages.externalId, externalId),
+      ),
+    )
     .limit(1);
   return row ?? null;
 }
 
-export async function updateMessage(tx: DbOrTx, tenantId: string, id: string, values: Partial<typeof messages.$inferInsert>) {
-  await tx.update(messages).set(values).where(and(eq(messages.tenantId, tenantId), eq(messages.id, id)));
+export async function updateMessage(
+  tx: DbOrTx,
+  tenantId: string,
+  id: string,
+  values: Partial<typeof messages.$inferInsert>,
+) {
+  await tx
+    .update(messages)
+    .set(values)
+    .where(and(eq(messages.tenantId, tenantId), eq(messages.id, id)));
 }
 
-export async function updateConnectionState(tx: DbOrTx, tenantId: string, connectionId: string, values: Partial<typeof connections.$inferInsert>) {
+export async function updateConnectionState(
+  tx: DbOrTx,
+  tenantId: string,
+  connectionId: string,
+  values: Partial<typeof connections.$inferInsert>,
+) {
   await tx
     .update(connections)
     .set({ ...values, updatedAt: new Date() })
@@ -46,7 +65,13 @@ export async function setContactName(tx: DbOrTx, tenantId: string, connectionId:
   await tx
     .update(chats)
     .set({ contactName: name })
-    .where(and(eq(chats.tenantId, tenantId), eq(chats.connectionId, connectionId), or(eq(chats.remoteJid, jid), eq(chats.altJid, jid))));
+    .where(
+      and(
+        eq(chats.tenantId, tenantId),
+        eq(chats.connectionId, connectionId),
+        or(eq(chats.remoteJid, jid), eq(chats.altJid, jid)),
+      ),
+    );
 }
 
 /** Owner role: an unknown instance belongs to no tenant. */
@@ -61,7 +86,11 @@ export async function recordUnclaimedInstance(db: DbOrTx, instanceName: string, 
 }
 
 export async function listUnclaimedInstances(db: DbOrTx, limit = 20) {
-  return db.select().from(unclaimedInstances).orderBy(sql`${unclaimedInstances.lastSeenAt} desc`).limit(limit);
+  return db
+    .select()
+    .from(unclaimedInstances)
+    .orderBy(sql`${unclaimedInstances.lastSeenAt} desc`)
+    .limit(limit);
 }
 
 /**

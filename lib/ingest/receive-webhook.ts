@@ -13,7 +13,12 @@ export const webhookMaxBytes = (): number => env().WEBHOOK_MAX_BYTES;
 
 export const payloadTooLarge = (): WebhookReply => ({
   status: 413,
-  body: { error: { code: "payload_too_large", message: `Bodies up to ${formatBytes(webhookMaxBytes())} are accepted; turn off webhook base64 for media.` } },
+  body: {
+    error: {
+      code: "payload_too_large",
+      message: `Bodies up to ${formatBytes(webhookMaxBytes())} are accepted; turn off webhook base64 for media.`,
+    },
+  },
 });
 
 /**
@@ -27,7 +32,10 @@ export async function receiveEvolutionWebhook(req: WebhookRequest & { requestId:
   try {
     const database = await platformDatabase();
     const result = await handleEvolutionWebhook(database.db, req);
-    log.info({ status: result.status, code: (result.body.error as { code?: string } | undefined)?.code }, "evolution webhook");
+    log.info(
+      { status: result.status, code: (result.body.error as { code?: string } | undefined)?.code },
+      "evolution webhook",
+    );
     if (result.stored) {
       const { tenantId, chatId, messageId } = result.stored;
       announceTenantEvent(database, tenantId, { type: "message.received", chatId, messageId }, log);
@@ -39,10 +47,20 @@ export async function receiveEvolutionWebhook(req: WebhookRequest & { requestId:
       return {
         status: 503,
         retryAfterSeconds: 5,
-        body: { error: { code: "temporarily_unavailable", message: "The event was not stored; Evolution will retry it." } },
+        body: {
+          error: { code: "temporarily_unavailable", message: "The event was not stored; Evolution will retry it." },
+        },
       };
     }
     log.error({ err }, "evolution webhook refused: it cannot be stored");
-    return { status: 422, body: { error: { code: "unprocessable_event", message: "The event cannot be stored; retrying it would fail the same way." } } };
+    return {
+      status: 422,
+      body: {
+        error: {
+          code: "unprocessable_event",
+          message: "The event cannot be stored; retrying it would fail the same way.",
+        },
+      },
+    };
   }
 }

@@ -18,7 +18,11 @@ type Entry = { target: WebhookTarget; until: number; generation: number };
 const caches = new WeakMap<object, Map<string, Entry>>();
 const holder = globalThis as unknown as { __evosenseTargetGeneration?: number };
 
-export async function cachedWebhookTarget(db: DbOrTx, instanceName: string, now = Date.now()): Promise<WebhookTarget | null> {
+export async function cachedWebhookTarget(
+  db: DbOrTx,
+  instanceName: string,
+  now = Date.now(),
+): Promise<WebhookTarget | null> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const generation = holder.__evosenseTargetGeneration ?? 0;

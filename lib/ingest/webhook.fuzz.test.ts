@@ -8,7 +8,13 @@ import { inngest } from "@/inngest/client";
 import { analyzeMessageFn } from "@/inngest/functions/analyze-message";
 import { EmbeddedRunner } from "@/inngest/embedded/runner";
 import { createTestDatabase, dropTestTemplate } from "@/test/db";
-import { evolutionFixture, evolutionFixtureJson, evolutionFixtureNames, FIXTURE_WEBHOOK_SECRET, webhookTenant } from "@/test/fixtures/evolution";
+import {
+  evolutionFixture,
+  evolutionFixtureJson,
+  evolutionFixtureNames,
+  FIXTURE_WEBHOOK_SECRET,
+  webhookTenant,
+} from "@/test/fixtures/evolution";
 import { fieldChanges, FUZZ_RUNS, fuzzParameters, mutate, mutations, rawText, setFields } from "@/test/fuzz";
 import { handleEvolutionWebhook, type WebhookResponse } from "./handle-webhook";
 
@@ -44,7 +50,10 @@ describe("fuzzed Evolution webhooks", () => {
     await webhookTenant(database.db);
   });
   afterAll(async () => {
-    const figures = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ");
+    const figures = [...statuses.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(" ");
     console.log(`webhook fuzz: ${bodies} bodies, statuses ${figures}, slowest ${slowest.toFixed(0)} ms`);
     await database.close();
     await dropTestTemplate();
@@ -52,39 +61,67 @@ describe("fuzzed Evolution webhooks", () => {
 
   const fixtures = evolutionFixtureNames();
 
-  it("answers every mutated fixture below 500, in time, and stores a body sent twice once", async () => {
-    let n = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...fixtures), fieldChanges, fc.option(mutations), async (name, fields, changes) => {
-        const body = mutate(setFields(evolutionFixtureJson(name), fields), changes ?? []) as Record<string, unknown>;
-        // Each run gets its own message id, so "stored" below is this body's doing.
-        const data = body?.data as { key?: { id?: unknown } } | undefined;
-        if (data && typeof data === "object" && data.key && typeof data.key === "object" && typeof data.key.id === "string") data.key.id = `FUZZ${n++}-${data.key.id}`;
-        const raw = JSON.stringify(body) ?? "null";
-        const first = await post(raw);
-        if (first.status === 200 && first.body.stored) {
-          const count = await messageCount();
-          const again = await post(raw);
-          expect(again.body.stored).toBeUndefined();
-          expect(await messageCount()).toBe(count);
-        }
-      }),
-      fuzzParameters,
-    );
-  }, 120_000 + FUZZ_RUNS * 400);
+  it(
+    "answers every mutated fixture below 500, in time, and stores a body sent twice once",
+    async () => {
+      let n = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...fixtures),
+          fieldChanges,
+          fc.option(mutations),
+          async (name, fields, changes) => {
+            const body = mutate(setFields(evolutionFixtureJson(name), fields), changes ?? []) as Record<
+              string,
+              unknown
+            >;
+            // Each run gets its own message id, so "stored" below is this body's doing.
+            const data = body?.data as { key?: { id?: unknown } } | undefined;
+            if (
+              data &&
+              typeof data === "object" &&
+              data.key &&
+              typeof data.key === "object" &&
+              typeof data.key.id === "string"
+            )
+              data.key.id = `FUZZ${n++}-${data.key.id}`;
+            const raw = JSON.stringify(body) ?? "null";
+            const first = await post(raw);
+            if (first.status === 200 && first.body.stored) {
+              const count = await messageCount();
+              const again = await post(raw);
+              expect(again.body.stored).toBeUndefined();
+              expect(await messageCount()).toBe(count);
+            }
+          },
+        ),
+        fuzzParameters,
+      );
+    },
+    120_000 + FUZZ_RUNS * 400,
+  );
 
-  it("answers bodies that are not JSON, nearly JSON or absurdly deep below 500, in time", async () => {
-    const valid = fixtures.map(evolutionFixture);
-    await fc.assert(
-      fc.asyncProperty(rawText(valid), async (raw) => {
-        await post(raw);
-      }),
-      fuzzParameters,
-    );
-  }, 120_000 + FUZZ_RUNS * 400);
+  it(
+    "answers bodies that are not JSON, nearly JSON or absurdly deep below 500, in time",
+    async () => {
+      const valid = fixtures.map(evolutionFixture);
+      await fc.assert(
+        fc.asyncProperty(rawText(valid), async (raw) => {
+          await post(raw);
+        }),
+        fuzzParameters,
+      );
+    },
+    120_000 + FUZZ_RUNS * 400,
+  );
 
   it("still stores and analyses a valid message after the fuzz", async () => {
-    const runner = new EmbeddedRunner({ database, handler: serve({ client: inngest, functions: [analyzeMessageFn] }), logger: { info() {}, warn() {}, error() {} }, backoffMs: () => 0 });
+    const runner = new EmbeddedRunner({
+      database,
+      handler: serve({ client: inngest, functions: [analyzeMessageFn] }),
+      logger: { info() {}, warn() {}, error() {} },
+      backoffMs: () => 0,
+    });
     await runner.prepare();
     try {
       const body = evolutionFixtureJson("messages-upsert-text.json");

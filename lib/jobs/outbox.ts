@@ -38,7 +38,13 @@ export async function enqueue(tx: DbOrTx, event: OutboxEvent): Promise<string> {
 export async function enqueueMany(tx: DbOrTx, events: OutboxEvent[]): Promise<string[]> {
   if (events.length === 0) return [];
   const now = Date.now();
-  const rows = events.map((e) => ({ id: ulid(now), name: e.name, data: e.data, ts: now, tenantId: e.tenantId ?? null }));
+  const rows = events.map((e) => ({
+    id: ulid(now),
+    name: e.name,
+    data: e.data,
+    ts: now,
+    tenantId: e.tenantId ?? null,
+  }));
   await tx.insert(outbox).values(rows);
   return rows.map((r) => r.id);
 }

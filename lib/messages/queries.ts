@@ -2,7 +2,13 @@ import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { chats, connections, inferences, messages, promptVersions } from "@/db/schema";
 
-export type MessageFilters = { chatId?: string; q?: string; page: number; pageSize: number; include?: { embedding?: boolean; inferences?: boolean } };
+export type MessageFilters = {
+  chatId?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+  include?: { embedding?: boolean; inferences?: boolean };
+};
 
 /** Public fields of a message: scores and analysis state, never the embedding or internal hashes. */
 const messageColumns = {
@@ -89,7 +95,11 @@ export async function listMessages(tx: DbOrTx, tenantId: string, f: MessageFilte
   ]);
   const data = rows.map((r) => ({ ...r, inference: r.inference?.id ? r.inference : null }));
   if (!f.include?.inferences) return { data, page: f.page, pageSize: f.pageSize, total: total!.n };
-  const all = await listInferences(tx, tenantId, data.map((r) => r.id));
+  const all = await listInferences(
+    tx,
+    tenantId,
+    data.map((r) => r.id),
+  );
   return {
     data: data.map((r) => ({ ...r, inferences: all.filter((i) => i.messageId === r.id) })),
     page: f.page,
@@ -108,7 +118,11 @@ export async function listMessagesByIds(tx: DbOrTx, tenantId: string, ids: strin
     .leftJoin(promptVersions, eq(promptVersions.id, inferences.promptVersionId))
     .where(and(eq(messages.tenantId, tenantId), inArray(messages.id, ids)));
   const all = await listInferences(tx, tenantId, ids);
-  return rows.map((r) => ({ ...r, inference: r.inference?.id ? r.inference : null, inferences: all.filter((i) => i.messageId === r.id) }));
+  return rows.map((r) => ({
+    ...r,
+    inference: r.inference?.id ? r.inference : null,
+    inferences: all.filter((i) => i.messageId === r.id),
+  }));
 }
 
 /** Every inference of the given messages (champion, shadow, replays), oldest first. */

@@ -12,7 +12,12 @@ export const messageListQuerySchema = z.object({
   include: z
     .string()
     .trim()
-    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(["embedding", "inferences"])))
     .optional()
     .meta({ description: "Comma-separated: embedding, inferences" }),

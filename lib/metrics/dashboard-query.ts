@@ -26,12 +26,20 @@ export type DashboardQuery = {
 };
 
 /** Reads the URL; what cannot be read becomes a `problem` to show, never a silent fallback. */
-export function readDashboardQuery(timezone: string, params: Record<string, string | undefined>, now = new Date()): DashboardQuery {
+export function readDashboardQuery(
+  timezone: string,
+  params: Record<string, string | undefined>,
+  now = new Date(),
+): DashboardQuery {
   const q = dashboardQuerySchema.parse(params);
   const from = q.from || undefined;
   const to = q.to || undefined;
   const problem: DashboardProblem | undefined =
-    (from && !isCalendarDay(from)) || (to && !isCalendarDay(to)) ? "invalid_date" : from && to && from > to ? "inverted_dates" : undefined;
+    (from && !isCalendarDay(from)) || (to && !isCalendarDay(to))
+      ? "invalid_date"
+      : from && to && from > to
+        ? "inverted_dates"
+        : undefined;
   const custom = Boolean(from || to) && !problem;
   const preset: Range = q.range ?? "30";
   const range: Range | "custom" = custom ? "custom" : preset;

@@ -11,8 +11,18 @@ export type DashboardFigures = TenantMetrics & { conversations: number };
  * The dashboard's figures for one period: the rollup metrics and the number of conversations active in it, under the
  * same filters. The page and `GET /api/v1/tenants/:id/metrics` both answer with this, so they cannot drift apart.
  */
-export async function dashboardFigures(tx: DbOrTx, tenantId: string, timezone: string, filters: DashboardFilters): Promise<DashboardFigures> {
-  const conversationFilter = conversationQuerySchema.parse({ from: filters.from, to: filters.to, connection: filters.connectionId, emotion: filters.emotion });
+export async function dashboardFigures(
+  tx: DbOrTx,
+  tenantId: string,
+  timezone: string,
+  filters: DashboardFilters,
+): Promise<DashboardFigures> {
+  const conversationFilter = conversationQuerySchema.parse({
+    from: filters.from,
+    to: filters.to,
+    connection: filters.connectionId,
+    emotion: filters.emotion,
+  });
   const [metrics, conversations] = await Promise.all([
     getTenantMetrics(tx, tenantId, filters),
     countConversations(tx, tenantId, conversationFilter, timezone),

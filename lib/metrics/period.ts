@@ -1,6 +1,11 @@
 /** The tenant's local calendar day of an instant, as YYYY-MM-DD. */
 export function localDay(at: Date, timezone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: timezone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
@@ -18,8 +23,22 @@ export function wallClock(at: Date, timezone: string) {
     second: "2-digit",
   }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  const [year, month, day, hour, minute, second] = [get("year"), get("month"), get("day"), get("hour"), get("minute"), get("second")];
-  const shownAsUtc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  const [year, month, day, hour, minute, second] = [
+    get("year"),
+    get("month"),
+    get("day"),
+    get("hour"),
+    get("minute"),
+    get("second"),
+  ];
+  const shownAsUtc = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    Number(hour),
+    Number(minute),
+    Number(second),
+  );
   const offsetMinutes = Math.round((shownAsUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
   return { year, month, day, hour, minute, second, offsetMinutes };
 }
@@ -37,7 +56,13 @@ export function addDays(day: string, n: number): string {
 }
 
 /** Inclusive local-day period; `days` back from today when not given. */
-export function resolvePeriod(timezone: string, from?: string, to?: string, days = 30, now = new Date()): { from: string; to: string } {
+export function resolvePeriod(
+  timezone: string,
+  from?: string,
+  to?: string,
+  days = 30,
+  now = new Date(),
+): { from: string; to: string } {
   const end = to ?? localDay(now, timezone);
   return { from: from ?? addDays(end, -(days - 1)), to: end };
 }

@@ -81,7 +81,15 @@ export async function getTenantMetrics(
   const responses: Record<string, number> = {};
   const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   const connectionSums = new Map<string, { received: number; sent: number; analyzed: number; sentimentSum: number }>();
-  let received = 0, sent = 0, analyzed = 0, positive = 0, neutral = 0, negative = 0, sentimentSum = 0, satisfactionSum = 0, satisfactionCount = 0;
+  let received = 0,
+    sent = 0,
+    analyzed = 0,
+    positive = 0,
+    neutral = 0,
+    negative = 0,
+    sentimentSum = 0,
+    satisfactionSum = 0,
+    satisfactionCount = 0;
   for (const r of rows) {
     // Unfiltered, volume and hours come from the '' rows; filtered, the emotion's scored messages are the volume.
     const volumeIn = emotion ? r.analyzed : r.messagesIn;
@@ -108,7 +116,14 @@ export async function getTenantMetrics(
     c.analyzed += r.analyzed;
     c.sentimentSum += r.sentimentSum;
     connectionSums.set(r.connectionId, c);
-    const d = byDay.get(r.day) ?? { day: r.day, received: 0, sent: 0, analyzed: 0, avgSentiment: null, sentimentSum: 0 };
+    const d = byDay.get(r.day) ?? {
+      day: r.day,
+      received: 0,
+      sent: 0,
+      analyzed: 0,
+      avgSentiment: null,
+      sentimentSum: 0,
+    };
     d.received += volumeIn;
     d.sent += r.messagesOut;
     d.analyzed += r.analyzed;
@@ -140,7 +155,10 @@ export async function getTenantMetrics(
     daily,
     heatmap,
     byConnection: Object.fromEntries(
-      [...connectionSums].map(([id, c]) => [id, { received: c.received, sent: c.sent, analyzed: c.analyzed, avgSentiment: ratio(c.sentimentSum, c.analyzed) }]),
+      [...connectionSums].map(([id, c]) => [
+        id,
+        { received: c.received, sent: c.sent, analyzed: c.analyzed, avgSentiment: ratio(c.sentimentSum, c.analyzed) },
+      ]),
     ),
   };
 }

@@ -81,7 +81,9 @@ export function publishTenantEvent(database: Database, tenantId: string, event: 
   if (database.kind === "postgres") {
     let batcher = batchers.get(database);
     if (!batcher) {
-      batcher = new NotifyBatcher((payload) => database.db.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${payload})`));
+      batcher = new NotifyBatcher((payload) =>
+        database.db.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${payload})`),
+      );
       batchers.set(database, batcher);
     }
     return batcher.add(envelope);
@@ -94,11 +96,19 @@ export function publishTenantEvent(database: Database, tenantId: string, event: 
  * Announces without waiting for the batch to leave: live views are a convenience, so neither a webhook's answer nor
  * an analysis waits on them, and a failed NOTIFY is logged, never thrown at work that is already committed.
  */
-export function announceTenantEvent(database: Database, tenantId: string, event: TenantEvent, log: Pick<Logger, "warn"> = logger()): void {
-  publishTenantEvent(database, tenantId, event).catch((err: Error) => log.warn({ tenantId, err }, "realtime publish failed"));
+export function announceTenantEvent(
+  database: Database,
+  tenantId: string,
+  event: TenantEvent,
+  log: Pick<Logger, "warn"> = logger(),
+): void {
+  publishTenantEvent(database, tenantId, event).catch((err: Error) =>
+    log.warn({ tenantId, err }, "realtime publish failed"),
+  );
 }
 
-const isEnvelope = (e: unknown): e is Envelope => typeof e === "object" && e !== null && typeof (e as Envelope).tenantId === "string";
+const isEnvelope = (e: unknown): e is Envelope =>
+  typeof e === "object" && e !== null && typeof (e as Envelope).tenantId === "string";
 
 /** Delivers a NOTIFY payload (a batch of envelopes, or one from an older instance) to this process's subscribers. */
 export function deliverLocally(payload: string): void {
@@ -108,7 +118,8 @@ export function deliverLocally(payload: string): void {
   } catch {
     return; // A malformed notification is not ours to act on.
   }
-  for (const envelope of Array.isArray(parsed) ? parsed : [parsed]) if (isEnvelope(envelope)) emitter().emit("event", envelope);
+  for (const envelope of Array.isArray(parsed) ? parsed : [parsed])
+    if (isEnvelope(envelope)) emitter().emit("event", envelope);
 }
 
 /** Subscribes to one tenant's events; returns the unsubscribe function. */

@@ -20,7 +20,10 @@ async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, marker
   let text = "";
   const deadline = Date.now() + ms;
   while (Date.now() < deadline && !text.includes(marker)) {
-    const next = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now()))]);
+    const next = await Promise.race([
+      reader.read(),
+      new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now())),
+    ]);
     if (!next || next.done) break;
     text += decoder.decode(next.value);
   }
@@ -44,7 +47,12 @@ describe("tenant event stream", () => {
 
   const open = async (key: string) => {
     const abort = new AbortController();
-    const res = await events(new Request("http://evosense.test/api/v1/events", { headers: { authorization: `Bearer ${key}` }, signal: abort.signal }));
+    const res = await events(
+      new Request("http://evosense.test/api/v1/events", {
+        headers: { authorization: `Bearer ${key}` },
+        signal: abort.signal,
+      }),
+    );
     return { res, reader: res.body!.getReader(), abort };
   };
 
@@ -72,7 +80,9 @@ describe("tenant event stream", () => {
     const loja = await open(DEMO_API_KEY);
     await readUntil(loja.reader, "connected", 1000);
     await startRealtimeListener(database);
-    const fixture = JSON.parse(readFileSync(path.resolve(process.cwd(), "test", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"));
+    const fixture = JSON.parse(
+      readFileSync(path.resolve(process.cwd(), "test", "fixtures", "evolution", "messages-upsert-text.json"), "utf8"),
+    );
     fixture.data.key.id = "SSE-WEBHOOK-1";
     fixture.data.messageTimestamp = Math.floor(Date.now() / 1000);
     const res = await webhook(
@@ -102,10 +112,17 @@ describe("tenant event stream", () => {
     // 150 events of ~150 bytes: more than one NOTIFY payload (8000 bytes at most) carries them.
     const ids = Array.from({ length: 150 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
     await Promise.all(
-      ids.map((messageId, i) => publishTenantEvent(database, i % 3 === 0 ? otherId : lojaId, { type: "message.received", messageId, chatId: messageId })),
+      ids.map((messageId, i) =>
+        publishTenantEvent(database, i % 3 === 0 ? otherId : lojaId, {
+          type: "message.received",
+          messageId,
+          chatId: messageId,
+        }),
+      ),
     );
     const deadline = Date.now() + 3000;
-    while (Date.now() < deadline && heard.loja.length + heard.other.length < ids.length) await new Promise((r) => setTimeout(r, 20));
+    while (Date.now() < deadline && heard.loja.length + heard.other.length < ids.length)
+      await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 100)); // nothing more arrives
     stops.forEach((stop) => stop());
     expect(heard.loja).toEqual(ids.filter((_, i) => i % 3 !== 0));

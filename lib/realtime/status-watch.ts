@@ -14,7 +14,12 @@ export const STREAM_STATUS_CHECK_MS = 5_000;
  * (lib/tenancy/status), so nothing is watched for them. A failed lookup keeps the stream: the next tick retries,
  * and a database outage should not drop every live view at once. Returns the function that stops watching.
  */
-export function watchTenantStatus(tenantId: string, role: Role, onRefused: () => void, intervalMs = STREAM_STATUS_CHECK_MS): () => void {
+export function watchTenantStatus(
+  tenantId: string,
+  role: Role,
+  onRefused: () => void,
+  intervalMs = STREAM_STATUS_CHECK_MS,
+): () => void {
   if (role === "super_admin") return () => {};
   let checking = false;
   const timer = setInterval(async () => {

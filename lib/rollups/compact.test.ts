@@ -39,24 +39,42 @@ describe("rollup shards", () => {
       await applyRollupDelta(database.db, id, connectionId, at, TZ, {
         emotion: i % 2 ? "joy" : "anger",
         delta: {
-          analyzed: 1, positive: i % 2, neutral: 0, negative: 1 - (i % 2), sentimentSum: i % 2 ? 0.5 : -0.5, satisfactionSum: 10 * i,
-          satisfactionCount: 1, emotions: { [i % 2 ? "joy" : "anger"]: 1 }, tones: { formal: 1 }, satisfactionBuckets: { [String(i % 10)]: 1 }, latencyBuckets: { "3": 1 },
+          analyzed: 1,
+          positive: i % 2,
+          neutral: 0,
+          negative: 1 - (i % 2),
+          sentimentSum: i % 2 ? 0.5 : -0.5,
+          satisfactionSum: 10 * i,
+          satisfactionCount: 1,
+          emotions: { [i % 2 ? "joy" : "anger"]: 1 },
+          tones: { formal: 1 },
+          satisfactionBuckets: { [String(i % 10)]: 1 },
+          latencyBuckets: { "3": 1 },
         },
       });
     }
   }
 
   const metrics = (key: "a" | "b", emotion?: string) =>
-    withTenant(tenant[key].id, (tx) => getTenantMetrics(tx, tenant[key].id, { from: "2026-03-01", to: "2026-03-10", emotion }), database.db);
+    withTenant(
+      tenant[key].id,
+      (tx) => getTenantMetrics(tx, tenant[key].id, { from: "2026-03-01", to: "2026-03-10", emotion }),
+      database.db,
+    );
 
   it("spreads a day's writes over shards, and folding past days changes no figure", async () => {
     await write("a", OLD, 40);
     await write("a", TODAY, 40);
     await write("b", OLD, 7);
     const rowsOf = (tenantId: string, day: string) =>
-      database.db.select().from(dailyRollups).where(and(eq(dailyRollups.tenantId, tenantId), eq(dailyRollups.day, day)));
+      database.db
+        .select()
+        .from(dailyRollups)
+        .where(and(eq(dailyRollups.tenantId, tenantId), eq(dailyRollups.day, day)));
     // 40 writes to one row key landing in a single shard of 8 would be a 1-in-8^39 chance.
-    expect(new Set((await rowsOf(tenant.a.id, "2026-03-01")).filter((r) => r.emotion === "").map((r) => r.shard)).size).toBeGreaterThan(1);
+    expect(
+      new Set((await rowsOf(tenant.a.id, "2026-03-01")).filter((r) => r.emotion === "").map((r) => r.shard)).size,
+    ).toBeGreaterThan(1);
 
     const before = { a: await metrics("a"), anger: await metrics("a", "anger"), b: await metrics("b") };
     const todayRows = await rowsOf(tenant.a.id, "2026-03-10");
@@ -81,7 +99,14 @@ describe("rollup shards", () => {
     expect((await compactDailyRollups(database.db, { now: NOW })).folded).toBe(0);
     await write("b", OLD, 1);
     await compactDailyRollups(database.db, { now: NOW });
-    expect((await database.db.select().from(dailyRollups).where(and(eq(dailyRollups.tenantId, tenant.b.id), ne(dailyRollups.shard, 0)))).length).toBe(0);
+    expect(
+      (
+        await database.db
+          .select()
+          .from(dailyRollups)
+          .where(and(eq(dailyRollups.tenantId, tenant.b.id), ne(dailyRollups.shard, 0)))
+      ).length,
+    ).toBe(0);
     expect(await metrics("b")).toMatchObject({ messagesSent: 4, analyzed: 8 });
   });
 });

@@ -2,7 +2,10 @@
  * Where quantile `q` (0..1) of a histogram of numbered buckets ("3": 12, …) falls: the bucket, and how far into
  * that bucket's count the quantile lies (0..1). Rollups keep latency and response times this way.
  */
-export function locateQuantile(buckets: Record<string, number>, q: number): { bucket: number; fraction: number } | null {
+export function locateQuantile(
+  buckets: Record<string, number>,
+  q: number,
+): { bucket: number; fraction: number } | null {
   const entries = Object.entries(buckets)
     .map(([k, n]) => [Number(k), n] as const)
     .filter(([, n]) => n > 0)

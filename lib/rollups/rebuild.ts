@@ -12,7 +12,9 @@ export async function rebuildRollups(db: Db, tenantId: string | null = null): Pr
   const chatScope = tenantId ? sql`c.tenant_id = ${tenantId}` : sql`true`;
   return db.transaction(async (tx) => {
     // Response times and the daily rows, emotion-keyed: db/functions/rebuild_daily_rollups.sql.
-    const [{ days } = { days: 0 }] = rowsOf<{ days: number }>(await tx.execute(sql`select rebuild_daily_rollups(${tenantId}::uuid, ${POLARITY_THRESHOLD}::real) as days`));
+    const [{ days } = { days: 0 }] = rowsOf<{ days: number }>(
+      await tx.execute(sql`select rebuild_daily_rollups(${tenantId}::uuid, ${POLARITY_THRESHOLD}::real) as days`),
+    );
     await tx.execute(sql`select rebuild_chat_days(${tenantId}::uuid)`);
     const chats = await tx.execute(sql`
       update chats c set

@@ -69,7 +69,9 @@ describe("response times in the rollups", () => {
     return snapshotRows();
   };
   const snapshotRows = async () => ({
-    seconds: (await database.db.select({ id: messages.externalId, s: messages.responseSeconds }).from(messages)).sort((a, b) => a.id.localeCompare(b.id)),
+    seconds: (await database.db.select({ id: messages.externalId, s: messages.responseSeconds }).from(messages)).sort(
+      (a, b) => a.id.localeCompare(b.id),
+    ),
     buckets: (await database.db.select().from(dailyRollups))
       .filter((r) => r.emotion === "")
       .map((r) => ({ connectionId: r.connectionId, day: r.day, responseBuckets: r.responseBuckets }))
@@ -78,44 +80,56 @@ describe("response times in the rollups", () => {
 
   beforeEach(async () => {
     database = await createTestDatabase();
-    const [{ tenant }] = await seedTenants(database.db, [{ slug: "loja-centro", name: "Loja Centro", connection: { webhookSecret: SECRET } }]);
+    const [{ tenant }] = await seedTenants(database.db, [
+      { slug: "loja-centro", name: "Loja Centro", connection: { webhookSecret: SECRET } },
+    ]);
     tenantId = tenant.id;
   });
   afterEach(async () => database.close());
   afterAll(dropTestTemplate);
 
-  it.each([1, 7, 42])("follows customer turns whatever order messages arrive in (shuffle %i), and equals a rebuild", async (seed) => {
-    const lines = [...CHAT_A.map((l) => ({ l, phone: "5511987654321" })), ...CHAT_B.map((l) => ({ l, phone: "5521912345678" }))];
-    for (const { l, phone } of shuffled(lines, seed)) expect((await postLine(l, phone)).status).toBe(200);
-    // A deleted customer message that opened a turn, and a deleted reply: both leave the turns they shaped.
-    await deleteMessage("A07", "5511987654321", false);
-    await deleteMessage("B02", "5521912345678", true);
+  it.each([1, 7, 42])(
+    "follows customer turns whatever order messages arrive in (shuffle %i), and equals a rebuild",
+    async (seed) => {
+      const lines = [
+        ...CHAT_A.map((l) => ({ l, phone: "5511987654321" })),
+        ...CHAT_B.map((l) => ({ l, phone: "5521912345678" })),
+      ];
+      for (const { l, phone } of shuffled(lines, seed)) expect((await postLine(l, phone)).status).toBe(200);
+      // A deleted customer message that opened a turn, and a deleted reply: both leave the turns they shaped.
+      await deleteMessage("A07", "5511987654321", false);
+      await deleteMessage("B02", "5521912345678", true);
 
-    const stored = await database.db.select().from(messages);
-    const byId = new Map(stored.map((m) => [m.externalId, m.responseSeconds]));
-    expect(Object.fromEntries([...byId].filter(([, s]) => s !== null))).toEqual({
-      A03: 95,
-      A06: 1_200,
-      A09: 7_100, // the turn now starts at A08, A07 being deleted
-      B04: 2_990, // B02 deleted: the turn runs from B01
-    });
-    // The conversation view reads the same turns from the messages themselves.
-    for (const chatId of new Set(stored.map((m) => m.chatId))) {
-      const chat = stored.filter((m) => m.chatId === chatId).sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime());
-      const view = responseTimes(chat);
-      expect(view.replies).toBe(chat.filter((m) => m.responseSeconds !== null).length);
-    }
+      const stored = await database.db.select().from(messages);
+      const byId = new Map(stored.map((m) => [m.externalId, m.responseSeconds]));
+      expect(Object.fromEntries([...byId].filter(([, s]) => s !== null))).toEqual({
+        A03: 95,
+        A06: 1_200,
+        A09: 7_100, // the turn now starts at A08, A07 being deleted
+        B04: 2_990, // B02 deleted: the turn runs from B01
+      });
+      // The conversation view reads the same turns from the messages themselves.
+      for (const chatId of new Set(stored.map((m) => m.chatId))) {
+        const chat = stored.filter((m) => m.chatId === chatId).sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime());
+        const view = responseTimes(chat);
+        expect(view.replies).toBe(chat.filter((m) => m.responseSeconds !== null).length);
+      }
 
-    const incremental = await snapshot();
-    expect(incremental.buckets).toHaveLength(1);
-    expect(Object.values(incremental.buckets[0]!.responseBuckets).reduce((s, n) => s + n, 0)).toBe(4);
-    await rebuildRollups(database.db);
-    expect(await snapshot()).toEqual(incremental);
-  });
+      const incremental = await snapshot();
+      expect(incremental.buckets).toHaveLength(1);
+      expect(Object.values(incremental.buckets[0]!.responseBuckets).reduce((s, n) => s + n, 0)).toBe(4);
+      await rebuildRollups(database.db);
+      expect(await snapshot()).toEqual(incremental);
+    },
+  );
 
   it("gives the dashboard the median first response, within a bucket of the exact one", async () => {
     for (const l of CHAT_A) await postLine(l, "5511987654321");
-    const metrics = await withTenant(tenantId, (tx) => getTenantMetrics(tx, tenantId, { from: "2025-10-21", to: "2025-10-21" }), database.db);
+    const metrics = await withTenant(
+      tenantId,
+      (tx) => getTenantMetrics(tx, tenantId, { from: "2025-10-21", to: "2025-10-21" }),
+      database.db,
+    );
     // Turns of 95, 1,200 and 7,100 s: the exact median is 1,200 s.
     const bucket = Math.floor(4 * Math.log2(1_201));
     const [lo, hi] = responseBucketBounds(bucket);
@@ -123,11 +137,24 @@ describe("response times in the rollups", () => {
     expect(metrics.medianFirstResponseSeconds).toBeLessThan(hi);
     expect(Math.abs(metrics.medianFirstResponseSeconds! - 1_200) / 1_200).toBeLessThan(0.09);
     // Not the customers' messages: under an emotion filter there is no response time and no sent count.
-    const filtered = await withTenant(tenantId, (tx) => getTenantMetrics(tx, tenantId, { from: "2025-10-21", to: "2025-10-21", emotion: "anger" }), database.db);
-    expect(filtered).toMatchObject({ emotion: "anger", messagesSent: null, medianFirstResponseSeconds: null, messagesReceived: 0 });
+    const filtered = await withTenant(
+      tenantId,
+      (tx) => getTenantMetrics(tx, tenantId, { from: "2025-10-21", to: "2025-10-21", emotion: "anger" }),
+      database.db,
+    );
+    expect(filtered).toMatchObject({
+      emotion: "anger",
+      messagesSent: null,
+      medianFirstResponseSeconds: null,
+      messagesReceived: 0,
+    });
     // Another tenant's period holds none of it.
     const [{ tenant: other }] = await seedTenants(database.db, [{ slug: "outra", name: "Outra" }]);
-    const theirs = await withTenant(other.id, (tx) => getTenantMetrics(tx, tenantId, { from: "2025-10-21", to: "2025-10-21" }), database.db);
+    const theirs = await withTenant(
+      other.id,
+      (tx) => getTenantMetrics(tx, tenantId, { from: "2025-10-21", to: "2025-10-21" }),
+      database.db,
+    );
     expect(theirs).toMatchObject({ messagesReceived: 0, medianFirstResponseSeconds: null });
     expect((await database.db.select().from(dailyRollups).where(eq(dailyRollups.tenantId, other.id))).length).toBe(0);
   });

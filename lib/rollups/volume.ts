@@ -20,5 +20,7 @@ export async function applyVolumeDelta(
   fromMe: boolean,
   delta: 1 | -1,
 ) {
-  await tx.execute(sql`select apply_volume_delta(${tenantId}::uuid, ${connectionId}::uuid, ${sentAt.toISOString()}::timestamptz, ${timezone}, ${fromMe}, ${delta}::int)`);
+  await tx.execute(
+    sql`select apply_volume_delta(${tenantId}::uuid, ${connectionId}::uuid, ${sentAt.toISOString()}::timestamptz, ${timezone}, ${fromMe}, ${delta}::int)`,
+  );
 }

@@ -28,7 +28,13 @@ function filterSql(tenantId: string, f: SearchFilters): SQL {
 const columns = sql`m.id, m.chat_id as "chatId", m.connection_id as "connectionId", m.text, m.sent_at as "sentAt", m.sentiment, m.emotion, m.satisfaction`;
 
 /** The vector half: nearest by cosine distance through the HNSW index, only among vectors of the same model. */
-export function vectorSearchSql(tenantId: string, vector: number[], model: string, filters: SearchFilters, limit: number): SQL {
+export function vectorSearchSql(
+  tenantId: string,
+  vector: number[],
+  model: string,
+  filters: SearchFilters,
+  limit: number,
+): SQL {
   return sql`select ${columns}, (m.embedding <=> ${JSON.stringify(vector)}::vector) as distance
     from messages m
     where ${filterSql(tenantId, filters)} and m.embedding_model = ${model} and m.embedding is not null
@@ -36,11 +42,24 @@ export function vectorSearchSql(tenantId: string, vector: number[], model: strin
     limit ${limit}`;
 }
 
-export async function vectorSearch(tx: DbOrTx, tenantId: string, vector: number[], model: string, filters: SearchFilters, limit: number) {
+export async function vectorSearch(
+  tx: DbOrTx,
+  tenantId: string,
+  vector: number[],
+  model: string,
+  filters: SearchFilters,
+  limit: number,
+) {
   // pgvector ≥ 0.8: keep scanning the index until enough rows pass the tenant and filter conditions.
-  await tx.execute(sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '200', true)`);
-  const rows = rowsOf<SearchHit & { distance: number; sentAt: Date | string }>(await tx.execute(vectorSearchSql(tenantId, vector, model, filters, limit)));
-  return rows.map((r) => ({ ...r, sentAt: new Date(r.sentAt), distance: Number(r.distance) })).sort((a, b) => a.distance - b.distance);
+  await tx.execute(
+    sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '200', true)`,
+  );
+  const rows = rowsOf<SearchHit & { distance: number; sentAt: Date | string }>(
+    await tx.execute(vectorSearchSql(tenantId, vector, model, filters, limit)),
+  );
+  return rows
+    .map((r) => ({ ...r, sentAt: new Date(r.sentAt), distance: Number(r.distance) }))
+    .sort((a, b) => a.distance - b.distance);
 }
 
 /** The exact-words half: Portuguese full-text match, ranked. */

@@ -25,7 +25,6 @@ export const semanticSearchSchema = z
 export type SearchFilters = z.infer<typeof searchFiltersSchema>;
 export type SemanticSearchInput = z.infer<typeof semanticSearchSchema>;
 
-
 /** The search page's URL: the query and the same filters as the API, with local days for the period. */
 export const searchPageQuerySchema = z.object({
   q: formDefault(z.string().trim().max(500).default("")),

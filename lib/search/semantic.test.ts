@@ -36,8 +36,14 @@ describe("semantic search", () => {
     tenantA = a.tenant.id;
     tenantB = b.tenant.id;
     // Enough rows that the planner prefers the HNSW index over a scan and sort.
-    for (const [tenantId, connectionId, count] of [[tenantA, a.connection.id, 1500], [tenantB, b.connection.id, 1500]] as const) {
-      const [chat] = await database.db.insert(chats).values({ tenantId, connectionId, remoteJid: `jid-${tenantId}` }).returning();
+    for (const [tenantId, connectionId, count] of [
+      [tenantA, a.connection.id, 1500],
+      [tenantB, b.connection.id, 1500],
+    ] as const) {
+      const [chat] = await database.db
+        .insert(chats)
+        .values({ tenantId, connectionId, remoteJid: `jid-${tenantId}` })
+        .returning();
       const rows = Array.from({ length: count }, (_, i) => {
         const text = `${TOPICS[i % TOPICS.length]} ${tenantId === tenantA ? "" : "(cliente B)"} #${i}`;
         return {
@@ -67,24 +73,42 @@ describe("semantic search", () => {
   });
 
   it("finds messages by meaning and words, only in the caller's tenant", async () => {
-    const { results, model } = await semanticSearch(database.db, tenantA, { query: "pedido atrasado que não chegou", filters: {}, limit: 10 });
+    const { results, model } = await semanticSearch(database.db, tenantA, {
+      query: "pedido atrasado que não chegou",
+      filters: {},
+      limit: 10,
+    });
     expect(model).toBe("local-hash-768");
     expect(results).toHaveLength(10);
     expect(results[0]!.text).toMatch(/atrasado/);
     expect(results[0]!.matchedBy).toEqual(["meaning", "words"]);
     expect(results.every((r) => !r.text.includes("cliente B"))).toBe(true);
-    const ids = new Set(rowsOf<{ id: string }>(await database.db.execute(sql`select id from messages where tenant_id = ${tenantB}`)).map((r) => r.id));
+    const ids = new Set(
+      rowsOf<{ id: string }>(await database.db.execute(sql`select id from messages where tenant_id = ${tenantB}`)).map(
+        (r) => r.id,
+      ),
+    );
     expect(results.some((r) => ids.has(r.id))).toBe(false);
   });
 
   it("applies the filters to both halves", async () => {
-    const { results } = await semanticSearch(database.db, tenantA, { query: "reembolso da compra", filters: { emotion: "frustration", sentiment_max: -0.5 }, limit: 20 });
+    const { results } = await semanticSearch(database.db, tenantA, {
+      query: "reembolso da compra",
+      filters: { emotion: "frustration", sentiment_max: -0.5 },
+      limit: 20,
+    });
     expect(results.length).toBeGreaterThan(0);
     expect(results.every((r) => r.emotion === "frustration" && r.sentiment! <= -0.5)).toBe(true);
   });
 
   it("turns the search page's local days into the instants the filters compare", async () => {
-    const query = searchPageQuerySchema.parse({ q: "pedido", from: "2026-11-01", to: "2026-11-02", emotion: "", sentimentMax: "-0.2" });
+    const query = searchPageQuerySchema.parse({
+      q: "pedido",
+      from: "2026-11-01",
+      to: "2026-11-02",
+      emotion: "",
+      sentimentMax: "-0.2",
+    });
     expect(pageFilters(query, "America/Sao_Paulo")).toEqual({
       sentiment_max: -0.2,
       from: "2026-11-01T03:00:00.000Z",
@@ -93,9 +117,17 @@ describe("semantic search", () => {
     const all = await semanticSearch(database.db, tenantA, { query: "pedido atrasado", filters: {}, limit: 50 });
     const day = all.results[0]!.sentAt;
     const local = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Sao_Paulo" }).format(day);
-    const { results } = await semanticSearch(database.db, tenantA, { query: "pedido atrasado", filters: pageFilters(searchPageQuerySchema.parse({ q: "x", from: local, to: local }), "America/Sao_Paulo"), limit: 50 });
+    const { results } = await semanticSearch(database.db, tenantA, {
+      query: "pedido atrasado",
+      filters: pageFilters(searchPageQuerySchema.parse({ q: "x", from: local, to: local }), "America/Sao_Paulo"),
+      limit: 50,
+    });
     expect(results.length).toBeGreaterThan(0);
-    expect(results.every((r) => new Intl.DateTimeFormat("en-CA", { timeZone: "America/Sao_Paulo" }).format(r.sentAt) === local)).toBe(true);
+    expect(
+      results.every(
+        (r) => new Intl.DateTimeFormat("en-CA", { timeZone: "America/Sao_Paulo" }).format(r.sentAt) === local,
+      ),
+    ).toBe(true);
   });
 
   it("uses the HNSW index for the vector half", async () => {
@@ -106,7 +138,9 @@ describe("semantic search", () => {
         // At 3,000 rows a sort of one tenant's rows is cheaper than the index, so the planner sorts; with sorts
         // discouraged it must find an index that yields this ORDER BY, which only the HNSW one does. At scale
         // (npm run bench:dashboard, 1M rows) it picks the index on its own.
-        await tx.execute(sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('enable_sort', 'off', true)`);
+        await tx.execute(
+          sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('enable_sort', 'off', true)`,
+        );
         return rowsOf<Record<string, unknown>>(await tx.execute(sql`explain ${query}`));
       },
       database.db,
@@ -126,7 +160,9 @@ describe("semantic search", () => {
           // As above: at test scale the index is only chosen with sorts discouraged.
           await tx.execute(sql`select set_config('enable_sort', 'off', true)`);
           const viaIndex = await vectorSearch(tx, tenantA, vector, LOCAL_EMBEDDING_MODEL, {}, 10);
-          await tx.execute(sql`select set_config('enable_sort', 'on', true), set_config('enable_indexscan', 'off', true)`);
+          await tx.execute(
+            sql`select set_config('enable_sort', 'on', true), set_config('enable_indexscan', 'off', true)`,
+          );
           const exact = await vectorSearch(tx, tenantA, vector, LOCAL_EMBEDDING_MODEL, {}, 10);
           return { viaIndex, exact };
         },

@@ -5,7 +5,11 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
 import { textSearch, vectorSearch, type SearchHit } from "./queries";
 import type { SemanticSearchInput } from "./schemas";
 
-export type SemanticResult = SearchHit & { score: number; matchedBy: ("meaning" | "words")[]; similarity: number | null };
+export type SemanticResult = SearchHit & {
+  score: number;
+  matchedBy: ("meaning" | "words")[];
+  similarity: number | null;
+};
 
 // Reciprocal rank fusion constant: large enough that one list's top ranks do not drown the other's.
 const RRF_K = 60;
@@ -15,14 +19,21 @@ const RRF_K = 60;
  * Portuguese full-text matches are merged by reciprocal rank fusion, so a message found both ways ranks first.
  * Everything runs inside the tenant's transaction: no other tenant's row can be a candidate.
  */
-export async function semanticSearch(db: Db, tenantId: string, input: SemanticSearchInput): Promise<{ model: string; results: SemanticResult[] }> {
+export async function semanticSearch(
+  db: Db,
+  tenantId: string,
+  input: SemanticSearchInput,
+): Promise<{ model: string; results: SemanticResult[] }> {
   const embedder = embeddingProvider();
   const [vector] = await embedder.embed([redactPii(input.query).text]);
   const pool = Math.min(200, input.limit * 3);
   const { byMeaning, byWords } = await withTenant(
     tenantId,
     async (tx) => {
-      const byMeaning = vector && vector.some((v) => v !== 0) ? await vectorSearch(tx, tenantId, vector, embedder.model, input.filters, pool) : [];
+      const byMeaning =
+        vector && vector.some((v) => v !== 0)
+          ? await vectorSearch(tx, tenantId, vector, embedder.model, input.filters, pool)
+          : [];
       const byWords = await textSearch(tx, tenantId, input.query, input.filters, pool);
       return { byMeaning, byWords };
     },

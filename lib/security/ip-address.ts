@@ -1,7 +1,8 @@
 import { isIPv4, isIPv6 } from "node:net";
 
 /** Why an address may not be reached from the server on a tenant's behalf. */
-export type RefusedRange = "loopback" | "unspecified" | "link_local" | "private" | "cgnat" | "metadata" | "multicast" | "reserved";
+export type RefusedRange =
+  "loopback" | "unspecified" | "link_local" | "private" | "cgnat" | "metadata" | "multicast" | "reserved";
 
 type Range = { prefix: Uint8Array; bits: number; name: RefusedRange };
 
@@ -22,7 +23,10 @@ function v6Bytes(address: string): Uint8Array {
   const [head, tail] = text.includes("::") ? text.split("::") : [text, undefined];
   const headGroups = head ? head.split(":") : [];
   const tailGroups = tail ? tail.split(":") : [];
-  const groups = tail === undefined ? headGroups : [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill("0"), ...tailGroups];
+  const groups =
+    tail === undefined
+      ? headGroups
+      : [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill("0"), ...tailGroups];
   groups.forEach((g, i) => {
     const n = parseInt(g, 16);
     bytes[i * 2] = n >> 8;
@@ -38,7 +42,7 @@ function cidr(text: string, name: RefusedRange): Range {
 
 function inRange(bytes: Uint8Array, range: Range): boolean {
   for (let bit = 0; bit < range.bits; bit++) {
-    const mask = 0x80 >> bit % 8;
+    const mask = 0x80 >> (bit % 8);
     if ((bytes[bit >> 3]! & mask) !== (range.prefix[bit >> 3]! & mask)) return false;
   }
   return true;

@@ -32,13 +32,21 @@ type Lookup = NonNullable<RequestOptions["lookup"]>;
 
 /** A lookup that answers with the checked addresses, whatever the name resolves to now. */
 function pinnedLookup(addresses: readonly ResolvedAddress[]): Lookup {
-  return ((_hostname: string, options: LookupOneOptions & { all?: boolean }, callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void) => {
+  return ((
+    _hostname: string,
+    options: LookupOneOptions & { all?: boolean },
+    callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void,
+  ) => {
     const usable = options.family ? addresses.filter((a) => a.family === options.family) : addresses;
     if (usable.length === 0) {
       callback(Object.assign(new Error("no checked address of the requested family"), { code: "ENOTFOUND" }), "");
       return;
     }
-    if (options.all) callback(null, usable.map((a) => ({ address: a.address, family: a.family })));
+    if (options.all)
+      callback(
+        null,
+        usable.map((a) => ({ address: a.address, family: a.family })),
+      );
     else callback(null, usable[0]!.address, usable[0]!.family);
   }) as Lookup;
 }
@@ -51,7 +59,11 @@ function toResponse(res: IncomingMessage): Response {
     res.resume();
     return new Response(null, { status, statusText: res.statusMessage, headers });
   }
-  return new Response(Readable.toWeb(res) as ReadableStream<Uint8Array>, { status, statusText: res.statusMessage, headers });
+  return new Response(Readable.toWeb(res) as ReadableStream<Uint8Array>, {
+    status,
+    statusText: res.statusMessage,
+    headers,
+  });
 }
 
 /** fetch's own failure shape, so callers that already handle `TypeError: fetch failed` keep working. */
@@ -80,10 +92,15 @@ function send(url: URL, addresses: readonly ResolvedAddress[], init: OutboundIni
 
 /** The request a redirect asks for, per the fetch standard: 303, and 301/302 after POST, become a GET. */
 function redirected(init: OutboundInit, status: number, from: URL, to: URL): OutboundInit {
-  const toGet = status === 303 || ((status === 301 || status === 302) && (init.method ?? "GET").toUpperCase() === "POST");
+  const toGet =
+    status === 303 || ((status === 301 || status === 302) && (init.method ?? "GET").toUpperCase() === "POST");
   const sameOrigin = from.origin === to.origin;
   const headers = Object.fromEntries(
-    Object.entries(init.headers ?? {}).filter(([name]) => (sameOrigin || CROSS_ORIGIN_HEADERS.has(name.toLowerCase())) && !(toGet && name.toLowerCase() === "content-type")),
+    Object.entries(init.headers ?? {}).filter(
+      ([name]) =>
+        (sameOrigin || CROSS_ORIGIN_HEADERS.has(name.toLowerCase())) &&
+        !(toGet && name.toLowerCase() === "content-type"),
+    ),
   );
   return { ...init, headers, ...(toGet ? { method: "GET", body: undefined } : {}) };
 }
@@ -93,14 +110,21 @@ function redirected(init: OutboundInit, status: number, from: URL, to: URL): Out
  * the checked addresses and follows at most MAX_REDIRECTS redirects. A refused URL throws
  * OutboundUrlRefusedError before any connection is opened.
  */
-export async function safeFetch(raw: string, init: OutboundInit = {}, policy: Partial<OutboundPolicy> = {}): Promise<Response> {
+export async function safeFetch(
+  raw: string,
+  init: OutboundInit = {},
+  policy: Partial<OutboundPolicy> = {},
+): Promise<Response> {
   let url = raw;
   let current = init;
   for (let hop = 0; ; hop++) {
     const verdict = await checkOutboundUrl(url, policy);
     if (!verdict.ok) {
       if (verdict.reason === "unresolvable") throw networkError(verdict.cause);
-      throw new OutboundUrlRefusedError(verdict.reason, hop === 0 ? verdict.message : `redirect target: ${verdict.message}`);
+      throw new OutboundUrlRefusedError(
+        verdict.reason,
+        hop === 0 ? verdict.message : `redirect target: ${verdict.message}`,
+      );
     }
     const res = await send(verdict.url, verdict.addresses, current);
     const location = res.headers.location;

@@ -77,9 +77,11 @@ function parseOutboundUrl(raw: string | URL): URL | { reason: RefusalReason; mes
   } catch {
     return { reason: "invalid_url", message: "not a valid URL" };
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return { reason: "protocol", message: `scheme ${url.protocol} is not http or https` };
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    return { reason: "protocol", message: `scheme ${url.protocol} is not http or https` };
   // Credentials in the URL would be sent to whatever the host turns out to be, and end up in logs.
-  if (url.username || url.password) return { reason: "credentials", message: "the URL carries a user name or password" };
+  if (url.username || url.password)
+    return { reason: "credentials", message: "the URL carries a user name or password" };
   return url;
 }
 
@@ -112,7 +114,10 @@ function refusal(host: string, found: { address: string; range: RefusedRange }) 
  * Decides whether the server may connect to a tenant-supplied URL, and to which addresses. Callers must connect
  * to exactly `addresses` (see safeFetch): resolving again would let a rebinding DNS answer differently.
  */
-export async function checkOutboundUrl(raw: string | URL, policy: Partial<OutboundPolicy> = {}): Promise<OutboundVerdict> {
+export async function checkOutboundUrl(
+  raw: string | URL,
+  policy: Partial<OutboundPolicy> = {},
+): Promise<OutboundVerdict> {
   const { allowedHosts, resolve } = withDefaults(policy);
   const url = parseOutboundUrl(raw);
   if (!(url instanceof URL)) return { ok: false, ...url };
@@ -122,7 +127,9 @@ export async function checkOutboundUrl(raw: string | URL, policy: Partial<Outbou
   const family = isIP(host);
   if (family) {
     const found = listed ? null : refusedAmong([{ address: host, family }]);
-    return found ? refusal(host, found) : { ok: true, url, addresses: [{ address: host, family }], allowListed: listed };
+    return found
+      ? refusal(host, found)
+      : { ok: true, url, addresses: [{ address: host, family }], allowListed: listed };
   }
   let addresses: ResolvedAddress[];
   try {
@@ -130,7 +137,8 @@ export async function checkOutboundUrl(raw: string | URL, policy: Partial<Outbou
   } catch (cause) {
     return { ok: false, reason: "unresolvable", message: `${host} does not resolve`, cause };
   }
-  if (addresses.length === 0) return { ok: false, reason: "unresolvable", message: `${host} does not resolve`, cause: new Error("no addresses") };
+  if (addresses.length === 0)
+    return { ok: false, reason: "unresolvable", message: `${host} does not resolve`, cause: new Error("no addresses") };
   const found = listed ? null : refusedAmong(addresses);
   return found ? refusal(host, found) : { ok: true, url, addresses, allowListed: listed };
 }

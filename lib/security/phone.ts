@@ -28,5 +28,8 @@ export function maskPhone(digits: string): string {
  */
 export function hashJid(jid: string, key: string): string {
   const [user, server] = jid.split("@");
-  return `jid_${createHmac("sha256", key).update(`${user!.split(":")[0]}@${server}`).digest("hex").slice(0, 40)}`;
+  return `jid_${createHmac("sha256", key)
+    .update(`${user!.split(":")[0]}@${server}`)
+    .digest("hex")
+    .slice(0, 40)}`;
 }

@@ -26,13 +26,16 @@ describe("PII redaction on adversarial input", () => {
     const reference = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
     const alphabet = fc.constantFrom(..."ab1._%+-@ .com".split(""));
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 40 }).map((cs) => cs.join("")), (text) => {
-        const expected = text.replace(reference, "[email]");
-        const digitFree = !/\d/.test(text);
-        // Digits may also be read as phone or card numbers by the later patterns; compare where they cannot be.
-        if (digitFree) expect(redactPii(text).text).toBe(expected);
-        expect(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.test(redactPii(text).text)).toBe(false);
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 40 }).map((cs) => cs.join("")),
+        (text) => {
+          const expected = text.replace(reference, "[email]");
+          const digitFree = !/\d/.test(text);
+          // Digits may also be read as phone or card numbers by the later patterns; compare where they cannot be.
+          if (digitFree) expect(redactPii(text).text).toBe(expected);
+          expect(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.test(redactPii(text).text)).toBe(false);
+        },
+      ),
       { seed: 20261207, numRuns: 2_000 },
     );
   });

@@ -7,7 +7,9 @@ describe("PII redaction", () => {
       "Meu email é mariana.souza@gmail.com, CPF 529.982.247-25, CNPJ 11.222.333/0001-81, " +
       "cartão 4111 1111 1111 1111 e celular (11) 98765-4321 ou +55 21 3456-7890.";
     const { text, found } = redactPii(input);
-    expect(text).toBe("Meu email é [email], CPF [cpf], CNPJ [cnpj], cartão [cartao] e celular [telefone] ou [telefone].");
+    expect(text).toBe(
+      "Meu email é [email], CPF [cpf], CNPJ [cnpj], cartão [cartao] e celular [telefone] ou [telefone].",
+    );
     expect(found.sort()).toEqual(["card", "cnpj", "cpf", "email", "phone"]);
   });
 

@@ -53,7 +53,8 @@ const isDomainChar = (c: number) => isLetter(c) || (c >= 0x30 && c <= 0x39) || c
  */
 function domainEnd(text: string, from: number, runEnd: number): number {
   for (let dot = runEnd - 3; dot > from; dot--) {
-    if (text.charCodeAt(dot) !== 0x2e || !isLetter(text.charCodeAt(dot + 1)) || !isLetter(text.charCodeAt(dot + 2))) continue;
+    if (text.charCodeAt(dot) !== 0x2e || !isLetter(text.charCodeAt(dot + 1)) || !isLetter(text.charCodeAt(dot + 2)))
+      continue;
     let end = dot + 3;
     while (end < runEnd && isLetter(text.charCodeAt(end))) end++;
     return end;

@@ -8,7 +8,12 @@ export type RateLimitResult = { allowed: boolean; count: number; retryAfterSecon
  * Counts a hit in a fixed window shared by every app instance (one upsert). The window restarts when the
  * previous one has expired, so a blocked key is released after at most `windowSeconds`.
  */
-export async function hitRateLimit(db: DbOrTx, key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
+export async function hitRateLimit(
+  db: DbOrTx,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+): Promise<RateLimitResult> {
   const result = await db.execute<{ count: number; window_start: string | Date }>(sql`
     insert into rate_limits (key, window_start, count) values (${key}, now(), 1)
     on conflict (key) do update set

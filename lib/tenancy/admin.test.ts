@@ -21,7 +21,12 @@ describe("super-admin tenant management", () => {
   afterAll(dropTestTemplate);
 
   it("creates a tenant with a snapshot of its plan, a tenant/created event and an audit entry, in one go", async () => {
-    const tenant = await createTenant(database.db, actor, { name: "Padaria Sol", slug: "padaria-sol", planCode: "pro", timezone: "America/Sao_Paulo" });
+    const tenant = await createTenant(database.db, actor, {
+      name: "Padaria Sol",
+      slug: "padaria-sol",
+      planCode: "pro",
+      timezone: "America/Sao_Paulo",
+    });
     expect(tenant.planLimits).toEqual(DEFAULT_PLANS.find((p) => p.code === "pro")!.limits);
     const events = await database.db.select().from(outbox).where(eq(outbox.name, "tenant/created"));
     expect(events.map((e) => e.data)).toEqual([{ tenantId: tenant.id }]);
@@ -30,7 +35,12 @@ describe("super-admin tenant management", () => {
   });
 
   it("refuses a duplicate slug and leaves nothing half-written", async () => {
-    await createTenant(database.db, actor, { name: "A", slug: "loja", planCode: "starter", timezone: "America/Sao_Paulo" });
+    await createTenant(database.db, actor, {
+      name: "A",
+      slug: "loja",
+      planCode: "starter",
+      timezone: "America/Sao_Paulo",
+    });
     await expect(
       createTenant(database.db, actor, { name: "B", slug: "loja", planCode: "starter", timezone: "America/Sao_Paulo" }),
     ).rejects.toBeInstanceOf(ConflictError);
@@ -39,18 +49,40 @@ describe("super-admin tenant management", () => {
   });
 
   it("creates a user with a hashed password and refuses a duplicate e-mail in any case", async () => {
-    const tenant = await createTenant(database.db, actor, { name: "A", slug: "loja", planCode: "starter", timezone: "America/Sao_Paulo" });
-    await createTenantUser(database.db, actor, { tenantId: tenant.id, name: "Ana", email: "Ana@Loja.local", role: "viewer", password: "uma-senha-longa" });
+    const tenant = await createTenant(database.db, actor, {
+      name: "A",
+      slug: "loja",
+      planCode: "starter",
+      timezone: "America/Sao_Paulo",
+    });
+    await createTenantUser(database.db, actor, {
+      tenantId: tenant.id,
+      name: "Ana",
+      email: "Ana@Loja.local",
+      role: "viewer",
+      password: "uma-senha-longa",
+    });
     const [user] = await database.db.select().from(users);
     expect(user!.email).toBe("ana@loja.local");
     expect(await verifyPassword("uma-senha-longa", user!.passwordHash)).toBe(true);
     await expect(
-      createTenantUser(database.db, actor, { tenantId: tenant.id, name: "Ana 2", email: "ANA@loja.local", role: "admin", password: "outra-senha-longa" }),
+      createTenantUser(database.db, actor, {
+        tenantId: tenant.id,
+        name: "Ana 2",
+        email: "ANA@loja.local",
+        role: "admin",
+        password: "outra-senha-longa",
+      }),
     ).rejects.toBeInstanceOf(ConflictError);
   });
 
   it("suspends and reactivates with audit entries; reactivation queues tenant/reactivated", async () => {
-    const tenant = await createTenant(database.db, actor, { name: "A", slug: "loja", planCode: "starter", timezone: "America/Sao_Paulo" });
+    const tenant = await createTenant(database.db, actor, {
+      name: "A",
+      slug: "loja",
+      planCode: "starter",
+      timezone: "America/Sao_Paulo",
+    });
     await setTenantStatus(database.db, actor, tenant.id, "suspended");
     expect((await database.db.select().from(tenants))[0]!.status).toBe("suspended");
     await setTenantStatus(database.db, actor, tenant.id, "active");
@@ -62,10 +94,32 @@ describe("super-admin tenant management", () => {
   });
 
   it("lists tenants with their plan, status and user and message counts", async () => {
-    const a = await createTenant(database.db, actor, { name: "Alfa", slug: "alfa", planCode: "pro", timezone: "America/Sao_Paulo" });
-    await createTenant(database.db, actor, { name: "Beta", slug: "beta", planCode: "starter", timezone: "America/Sao_Paulo" });
-    await createTenantUser(database.db, actor, { tenantId: a.id, name: "Ana", email: "ana@alfa.local", role: "admin", password: "uma-senha-longa" });
-    await createTenantUser(database.db, actor, { tenantId: a.id, name: "Bia", email: "bia@alfa.local", role: "viewer", password: "uma-senha-longa" });
+    const a = await createTenant(database.db, actor, {
+      name: "Alfa",
+      slug: "alfa",
+      planCode: "pro",
+      timezone: "America/Sao_Paulo",
+    });
+    await createTenant(database.db, actor, {
+      name: "Beta",
+      slug: "beta",
+      planCode: "starter",
+      timezone: "America/Sao_Paulo",
+    });
+    await createTenantUser(database.db, actor, {
+      tenantId: a.id,
+      name: "Ana",
+      email: "ana@alfa.local",
+      role: "admin",
+      password: "uma-senha-longa",
+    });
+    await createTenantUser(database.db, actor, {
+      tenantId: a.id,
+      name: "Bia",
+      email: "bia@alfa.local",
+      role: "viewer",
+      password: "uma-senha-longa",
+    });
     const rows = await listTenantsWithCounts(database.db);
     expect(rows.map((r) => [r.slug, r.planName, r.status, r.userCount, r.messageCount])).toEqual([
       ["alfa", "Pro", "active", 2, 0],
@@ -74,7 +128,12 @@ describe("super-admin tenant management", () => {
   });
 
   it("switches the stored text to redacted without losing other settings, audit-logged", async () => {
-    const tenant = await createTenant(database.db, actor, { name: "A", slug: "loja", planCode: "starter", timezone: "America/Sao_Paulo" });
+    const tenant = await createTenant(database.db, actor, {
+      name: "A",
+      slug: "loja",
+      planCode: "starter",
+      timezone: "America/Sao_Paulo",
+    });
     await database.db.update(tenants).set({ settings: { analysisConcurrency: 7 } });
     await setStoredText(database.db, tenant.id, actor, "redacted");
     const [after] = await database.db.select().from(tenants);

@@ -38,10 +38,18 @@ describe("ids of another tenant", () => {
   it("uploading an export into another tenant's connection is not_found, not a crash", async () => {
     const [lojaConnection] = await database.db.select().from(connections).where(eq(connections.tenantId, loja));
     const before = (await database.db.select().from(messages)).length;
-    const attempt = importWhatsAppExport(database.db, clinica, lojaConnection!.id, { content: EXPORT, ownerName: "Loja" });
+    const attempt = importWhatsAppExport(database.db, clinica, lojaConnection!.id, {
+      content: EXPORT,
+      ownerName: "Loja",
+    });
     await expect(attempt).rejects.toBeInstanceOf(ExportImportError);
     await expect(attempt).rejects.toMatchObject({ code: "not_found" });
-    await expect(importWhatsAppExport(database.db, clinica, "00000000-0000-4000-8000-000000000000", { content: EXPORT, ownerName: "Loja" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      importWhatsAppExport(database.db, clinica, "00000000-0000-4000-8000-000000000000", {
+        content: EXPORT,
+        ownerName: "Loja",
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
     expect((await database.db.select().from(messages)).length).toBe(before);
   });
 

@@ -95,10 +95,14 @@ export async function updateTenantStatus(db: DbOrTx, id: string, status: "active
 export async function getAnalysisBacklog(tx: DbOrTx, tenantId: string): Promise<{ pending: number; failed: number }> {
   const [backlog] = await tx
     .select({
-      pending: sql<number>`count(*) filter (where ${messages.analysisStatus} in ('pending', 'processing'))`.mapWith(Number),
+      pending: sql<number>`count(*) filter (where ${messages.analysisStatus} in ('pending', 'processing'))`.mapWith(
+        Number,
+      ),
       failed: sql<number>`count(*) filter (where ${messages.analysisStatus} = 'failed')`.mapWith(Number),
     })
     .from(messages)
-    .where(and(eq(messages.tenantId, tenantId), sql`${messages.analysisStatus} in ('pending', 'processing', 'failed')`));
+    .where(
+      and(eq(messages.tenantId, tenantId), sql`${messages.analysisStatus} in ('pending', 'processing', 'failed')`),
+    );
   return backlog!;
 }

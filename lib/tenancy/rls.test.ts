@@ -68,7 +68,9 @@ describe(`row-level security (${engine})`, () => {
     const attempt = withTenant(
       b.tenant.id,
       (tx) =>
-        tx.insert(chats).values({ tenantId: a.tenant.id, connectionId: a.connection.id, remoteJid: "intruder@s.whatsapp.net" }),
+        tx
+          .insert(chats)
+          .values({ tenantId: a.tenant.id, connectionId: a.connection.id, remoteJid: "intruder@s.whatsapp.net" }),
       database.db,
     );
     await expect(attempt).rejects.toSatisfy((e: Error & { cause?: Error }) =>

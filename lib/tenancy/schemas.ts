@@ -13,7 +13,11 @@ export const createTenantSchema = z.object({
   name: z.string().trim().min(2).max(120),
   slug: slugSchema,
   planCode: z.enum(PLAN_CODES),
-  timezone: z.string().trim().refine(isTimezone, "expected an IANA timezone such as America/Sao_Paulo").default(DEFAULT_TIMEZONE),
+  timezone: z
+    .string()
+    .trim()
+    .refine(isTimezone, "expected an IANA timezone such as America/Sao_Paulo")
+    .default(DEFAULT_TIMEZONE),
 });
 
 export const createUserSchema = z.object({

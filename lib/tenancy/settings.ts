@@ -9,7 +9,12 @@ import { withTenant } from "./with-tenant";
 export const storedTextSchema = z.object({ storedText: z.enum(["raw", "redacted"]) });
 
 /** Whether new messages keep their text as received or with personal data masked (lib/security/pii). */
-export async function setStoredText(db: Db, tenantId: string, actor: { id: string | null; email: string | null }, storedText: "raw" | "redacted") {
+export async function setStoredText(
+  db: Db,
+  tenantId: string,
+  actor: { id: string | null; email: string | null },
+  storedText: "raw" | "redacted",
+) {
   await withTenant(
     tenantId,
     async (tx) => {
@@ -17,7 +22,15 @@ export async function setStoredText(db: Db, tenantId: string, actor: { id: strin
         .update(tenants)
         .set({ settings: sql`${tenants.settings} || ${JSON.stringify({ storedText })}::jsonb` })
         .where(eq(tenants.id, tenantId));
-      await recordAudit(tx, { tenantId, actorUserId: actor.id, actorEmail: actor.email, action: "tenant.stored_text", targetType: "tenant", targetId: tenantId, details: { storedText } });
+      await recordAudit(tx, {
+        tenantId,
+        actorUserId: actor.id,
+        actorEmail: actor.email,
+        action: "tenant.stored_text",
+        targetType: "tenant",
+        targetId: tenantId,
+        details: { storedText },
+      });
     },
     db,
   );

@@ -7,7 +7,8 @@ export type TenantStatus = "active" | "suspended" | "canceled";
 /** The code every refused path answers with: API errors, action states and the page users are sent to. */
 export const TENANT_SUSPENDED = "tenant_suspended";
 
-export const TENANT_SUSPENDED_MESSAGE = "This tenant is suspended: its data and API are unavailable until EvoSense support reactivates it.";
+export const TENANT_SUSPENDED_MESSAGE =
+  "This tenant is suspended: its data and API are unavailable until EvoSense support reactivates it.";
 
 /**
  * Whether a caller may use a tenant in the given status. Only `active` serves, as at login (lib/auth/authorize):

@@ -30,5 +30,7 @@ export function parseCsv(input: string): Record<string, string>[] {
   }
   const [header, ...body] = rows;
   if (!header) return [];
-  return body.filter((r) => r.length > 1 || r[0] !== "").map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
+  return body
+    .filter((r) => r.length > 1 || r[0] !== "")
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
 }

@@ -16,7 +16,11 @@ export function providerEvalAnalyzer(provider: ProviderId): { analyze: EvalAnaly
       sender: null,
       text,
       context: [],
-      prompt: { key: DEFAULT_PROMPT_VERSION.key, body: DEFAULT_PROMPT_VERSION.body, params: DEFAULT_PROMPT_VERSION.params },
+      prompt: {
+        key: DEFAULT_PROMPT_VERSION.key,
+        body: DEFAULT_PROMPT_VERSION.body,
+        params: DEFAULT_PROMPT_VERSION.params,
+      },
     });
     return r.output;
   };

@@ -34,9 +34,13 @@ export function localEvalAnalyzer(params: Partial<LocalParams> = {}): EvalAnalyz
 /** Runs the analyzer over one split of both datasets; the time counts only the analyzer's calls. */
 export async function runEval(analyze: EvalAnalyzer, opts: { split: EvalSplit; limit?: number }): Promise<EvalResult> {
   const inSplit = (s: string) => (opts.split === "test" ? s === "test" : s !== "test");
-  const tweets = loadUmsab().filter((r) => inSplit(r.split)).slice(0, opts.limit);
+  const tweets = loadUmsab()
+    .filter((r) => inSplit(r.split))
+    .slice(0, opts.limit);
   // Only rows with one unambiguous sentiment group / one Ekman label have a single right answer.
-  const go = loadGoEmotions().filter((r) => inSplit(r.split)).slice(0, opts.limit);
+  const go = loadGoEmotions()
+    .filter((r) => inSplit(r.split))
+    .slice(0, opts.limit);
   let seconds = 0;
   const timed = async (text: string) => {
     const started = performance.now();
@@ -49,15 +53,32 @@ export async function runEval(analyze: EvalAnalyzer, opts: { split: EvalSplit; l
   const goPredictions: EvalPrediction[] = [];
   for (const r of go) goPredictions.push(await timed(r.text));
 
-  const tweetsReport = classification(tweets.map((r) => r.label), tweetPredictions.map((p) => polarity(p.sentiment)), POLARITIES);
+  const tweetsReport = classification(
+    tweets.map((r) => r.label),
+    tweetPredictions.map((p) => polarity(p.sentiment)),
+    POLARITIES,
+  );
   const ordinal = { negative: 0, neutral: 1, positive: 2 };
-  const rho = spearman(tweetPredictions.map((p) => p.sentiment), tweets.map((r) => ordinal[r.label]));
+  const rho = spearman(
+    tweetPredictions.map((p) => p.sentiment),
+    tweets.map((r) => ordinal[r.label]),
+  );
 
-  const sentimentRows = go.map((r, i) => ({ r, p: goPredictions[i]! })).filter(({ r }) => r.sentiment.length === 1 && r.sentiment[0] !== "ambiguous");
-  const goSentiment = classification(sentimentRows.map(({ r }) => r.sentiment[0]!), sentimentRows.map(({ p }) => polarity(p.sentiment)), POLARITIES);
+  const sentimentRows = go
+    .map((r, i) => ({ r, p: goPredictions[i]! }))
+    .filter(({ r }) => r.sentiment.length === 1 && r.sentiment[0] !== "ambiguous");
+  const goSentiment = classification(
+    sentimentRows.map(({ r }) => r.sentiment[0]!),
+    sentimentRows.map(({ p }) => polarity(p.sentiment)),
+    POLARITIES,
+  );
 
   const ekmanRows = go.map((r, i) => ({ r, p: goPredictions[i]! })).filter(({ r }) => r.ekman.length === 1);
-  const ekman = classification(ekmanRows.map(({ r }) => r.ekman[0]!), ekmanRows.map(({ p }) => TO_EKMAN[p.emotion] ?? p.emotion), EKMAN);
+  const ekman = classification(
+    ekmanRows.map(({ r }) => r.ekman[0]!),
+    ekmanRows.map(({ p }) => TO_EKMAN[p.emotion] ?? p.emotion),
+    EKMAN,
+  );
 
   const messages = tweets.length + go.length;
   return {
@@ -71,4 +92,10 @@ export async function runEval(analyze: EvalAnalyzer, opts: { split: EvalSplit; l
   };
 }
 
-export const TARGETS = { tweetsMacroF1: 0.55, tweetsNeutralF1: 0.4, goSentimentMacroF1: 0.62, ekmanMacroF1: 0.38, messagesPerSecond: 5000 };
+export const TARGETS = {
+  tweetsMacroF1: 0.55,
+  tweetsNeutralF1: 0.4,
+  goSentimentMacroF1: 0.62,
+  ekmanMacroF1: 0.38,
+  messagesPerSecond: 5000,
+};

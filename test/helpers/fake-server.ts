@@ -4,7 +4,9 @@ import type { AddressInfo } from "node:net";
 export type FakeHandler = (req: IncomingMessage & { body: string }, res: ServerResponse) => void;
 
 /** A real HTTP server on a random local port, for providers that must be tested over the wire. */
-export async function startFakeServer(handler: FakeHandler): Promise<{ url: string; requests: { path: string; body: string }[]; close: () => Promise<void> }> {
+export async function startFakeServer(
+  handler: FakeHandler,
+): Promise<{ url: string; requests: { path: string; body: string }[]; close: () => Promise<void> }> {
   const requests: { path: string; body: string }[] = [];
   const server = createServer((req, res) => {
     let body = "";

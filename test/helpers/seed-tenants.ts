@@ -39,7 +39,9 @@ export type SeedOptions = { plan?: PlanCode; limits?: Partial<PlanLimits> };
 export type SeededConnection = { id: string; instanceName: string; webhookSecret: string };
 
 /** The stored tenant, and its connection when the spec asked for one (typed as present only then). */
-export type SeededTenant<S extends TenantSpec = TenantSpec> = { tenant: typeof tenants.$inferSelect } & (S extends { connection: ConnectionSpec | true }
+export type SeededTenant<S extends TenantSpec = TenantSpec> = { tenant: typeof tenants.$inferSelect } & (S extends {
+  connection: ConnectionSpec | true;
+}
   ? { connection: SeededConnection }
   : { connection?: SeededConnection });
 
@@ -100,12 +102,24 @@ export async function seedTenants<const S extends readonly TenantSpec[]>(
   const rows = planned.flatMap((p) => (p.connection ? [p.connection.row] : []));
   const connectionIds = new Map<string, string>();
   if (rows.length > 0) {
-    const inserted = await db.insert(connections).values(rows).returning({ id: connections.id, instanceName: connections.instanceName });
+    const inserted = await db
+      .insert(connections)
+      .values(rows)
+      .returning({ id: connections.id, instanceName: connections.instanceName });
     for (const r of inserted) connectionIds.set(r.instanceName, r.id);
   }
 
   const seeded = planned.map(({ tenant, connection: c }): SeededTenant =>
-    c ? { tenant, connection: { id: connectionIds.get(c.instanceName)!, instanceName: c.instanceName, webhookSecret: c.webhookSecret } } : { tenant },
+    c
+      ? {
+          tenant,
+          connection: {
+            id: connectionIds.get(c.instanceName)!,
+            instanceName: c.instanceName,
+            webhookSecret: c.webhookSecret,
+          },
+        }
+      : { tenant },
   );
   return seeded as { -readonly [K in keyof S]: SeededTenant<S[K]> };
 }

@@ -26,7 +26,11 @@ export const setTenantStatusAction = adminAction(tenantStatusSchema, async (inpu
   asAction(async () => setTenantStatus(await platformDb(), user, input.tenantId, input.status)),
 );
 
-export const retryAnalysisAdminAction = adminAction(z.object({ tenantId: z.uuid(), messageId: z.uuid() }), async (input) => {
-  if (!(await retryFailedAnalysis(await platformDb(), input.tenantId, input.messageId))) throw new ActionError("not_found");
-  revalidatePath("/admin");
-});
+export const retryAnalysisAdminAction = adminAction(
+  z.object({ tenantId: z.uuid(), messageId: z.uuid() }),
+  async (input) => {
+    if (!(await retryFailedAnalysis(await platformDb(), input.tenantId, input.messageId)))
+      throw new ActionError("not_found");
+    revalidatePath("/admin");
+  },
+);

@@ -10,12 +10,23 @@ import { adminStrings } from "@/lib/i18n/dictionaries/admin";
 import { DEFAULT_TIMEZONE } from "@/lib/tenancy/timezones";
 import { createTenantAction } from "./actions";
 
-type Strings = Record<"newTenant" | "newTenantDescription" | "name" | "slug" | "plan" | "timezone" | "create" | "cancel", string> & {
+type Strings = Record<
+  "newTenant" | "newTenantDescription" | "name" | "slug" | "plan" | "timezone" | "create" | "cancel",
+  string
+> & {
   errors: Record<string, string>;
 };
 
 // The zone list comes from the server: a browser's own list can differ from Node's, and the page must hydrate as rendered.
-export function CreateTenantForm({ strings, plans, timezones }: { strings: Strings; plans: { code: string; name: string }[]; timezones: readonly string[] }) {
+export function CreateTenantForm({
+  strings,
+  plans,
+  timezones,
+}: {
+  strings: Strings;
+  plans: { code: string; name: string }[];
+  timezones: readonly string[];
+}) {
   const t = useT(adminStrings);
   return (
     <FormDialog
@@ -33,7 +44,13 @@ export function CreateTenantForm({ strings, plans, timezones }: { strings: Strin
             <Input id="tenant-name" name="name" required minLength={2} />
           </FormField>
           <FormField id="tenant-slug" label={strings.slug} errors={fieldErrors.slug}>
-            <Input id="tenant-slug" name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" placeholder={t("slugExample")} />
+            <Input
+              id="tenant-slug"
+              name="slug"
+              required
+              pattern="[a-z0-9]+(-[a-z0-9]+)*"
+              placeholder={t("slugExample")}
+            />
           </FormField>
           <FormField id="tenant-plan" label={strings.plan} errors={fieldErrors.planCode}>
             <NativeSelect id="tenant-plan" name="planCode" defaultValue="starter">

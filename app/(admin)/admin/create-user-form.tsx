@@ -7,7 +7,10 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { createUserAction } from "./actions";
 
-type Strings = Record<"newUser" | "description" | "name" | "email" | "role" | "roleAdmin" | "roleViewer" | "password" | "create" | "cancel", string> & {
+type Strings = Record<
+  "newUser" | "description" | "name" | "email" | "role" | "roleAdmin" | "roleViewer" | "password" | "create" | "cancel",
+  string
+> & {
   errors: Record<string, string>;
 };
 
@@ -43,7 +46,14 @@ export function CreateUserForm({ tenantId, strings }: { tenantId: string; string
             </NativeSelect>
           </FormField>
           <FormField id={id("password")} label={strings.password} errors={fieldErrors.password}>
-            <Input id={id("password")} name="password" type="password" required minLength={10} autoComplete="new-password" />
+            <Input
+              id={id("password")}
+              name="password"
+              type="password"
+              required
+              minLength={10}
+              autoComplete="new-password"
+            />
           </FormField>
         </>
       )}

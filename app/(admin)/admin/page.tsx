@@ -41,7 +41,11 @@ export default async function AdminPage() {
   const { t: tc } = await getT(common);
   const { t: tau } = await getT(auditStrings);
   const numbers = new Intl.NumberFormat(locale);
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: "America/Sao_Paulo" });
+  const dates = new Intl.DateTimeFormat(locale, {
+    dateStyle: "short",
+    timeStyle: "short",
+    timeZone: "America/Sao_Paulo",
+  });
   const errors = {
     slug_taken: t("slug_taken"),
     email_taken: t("email_taken"),
@@ -98,10 +102,24 @@ export default async function AdminPage() {
             {
               key: "status",
               header: t("status"),
-              cell: (tenant) => <Badge variant={tenant.status === "active" ? "secondary" : "destructive"}>{t(tenant.status)}</Badge>,
+              cell: (tenant) => (
+                <Badge variant={tenant.status === "active" ? "secondary" : "destructive"}>{t(tenant.status)}</Badge>
+              ),
             },
-            { key: "users", header: t("users"), align: "right", className: "tabular-nums", cell: (tenant) => numbers.format(tenant.userCount) },
-            { key: "messages", header: t("messages"), align: "right", className: "tabular-nums", cell: (tenant) => numbers.format(tenant.messageCount) },
+            {
+              key: "users",
+              header: t("users"),
+              align: "right",
+              className: "tabular-nums",
+              cell: (tenant) => numbers.format(tenant.userCount),
+            },
+            {
+              key: "messages",
+              header: t("messages"),
+              align: "right",
+              className: "tabular-nums",
+              cell: (tenant) => numbers.format(tenant.messageCount),
+            },
             {
               key: "actions",
               header: t("actions"),
@@ -125,7 +143,17 @@ export default async function AdminPage() {
                     }}
                   />
                   {tenant.status === "active" ? (
-                    <TenantStatusButton tenantId={tenant.id} status="suspended" label={t("suspend")} confirm={{ title: t("suspendTitle", { name: tenant.name }), body: t("suspendBody"), cancel: tc("cancel"), errors }} />
+                    <TenantStatusButton
+                      tenantId={tenant.id}
+                      status="suspended"
+                      label={t("suspend")}
+                      confirm={{
+                        title: t("suspendTitle", { name: tenant.name }),
+                        body: t("suspendBody"),
+                        cancel: tc("cancel"),
+                        errors,
+                      }}
+                    />
                   ) : (
                     <TenantStatusButton tenantId={tenant.id} status="active" label={t("reactivate")} />
                   )}
@@ -162,7 +190,8 @@ export default async function AdminPage() {
         <CardHeader>
           <CardTitle>{ta("failedTitle")}</CardTitle>
           <CardDescription>
-            {ta("model")}: <Badge variant="secondary">{model.label}</Badge> {failed.length === 0 ? ` · ${ta("failedEmpty")}` : null}
+            {ta("model")}: <Badge variant="secondary">{model.label}</Badge>{" "}
+            {failed.length === 0 ? ` · ${ta("failedEmpty")}` : null}
           </CardDescription>
         </CardHeader>
         {failed.length > 0 ? (
@@ -172,11 +201,27 @@ export default async function AdminPage() {
               rowKey={(f) => f.id}
               columns={[
                 { key: "tenant", header: t("tenant"), cell: (f) => f.tenantName },
-                { key: "sent", header: ta("sentAt"), className: "whitespace-nowrap text-xs", cell: (f) => dates.format(f.sentAt) },
-                { key: "error", header: ta("error"), className: "max-w-md text-xs text-destructive", cell: (f) => f.error },
+                {
+                  key: "sent",
+                  header: ta("sentAt"),
+                  className: "whitespace-nowrap text-xs",
+                  cell: (f) => dates.format(f.sentAt),
+                },
+                {
+                  key: "error",
+                  header: ta("error"),
+                  className: "max-w-md text-xs text-destructive",
+                  cell: (f) => f.error,
+                },
                 {
                   key: "retry",
-                  cell: (f) => <RetryAnalysisButton action={retryAnalysisAdminAction} hidden={{ tenantId: f.tenantId, messageId: f.id }} label={ta("retry")} />,
+                  cell: (f) => (
+                    <RetryAnalysisButton
+                      action={retryAnalysisAdminAction}
+                      hidden={{ tenantId: f.tenantId, messageId: f.id }}
+                      label={ta("retry")}
+                    />
+                  ),
                 },
               ]}
             />

@@ -9,7 +9,17 @@ import { setTenantStatusAction } from "./actions";
 type ConfirmStrings = { title: string; body: string; cancel: string; errors: Record<string, string> };
 
 /** Suspending stops a customer's service, so it asks first; reactivating gives it back at once. */
-export function TenantStatusButton({ tenantId, status, label, confirm }: { tenantId: string; status: "active" | "suspended"; label: string; confirm?: ConfirmStrings }) {
+export function TenantStatusButton({
+  tenantId,
+  status,
+  label,
+  confirm,
+}: {
+  tenantId: string;
+  status: "active" | "suspended";
+  label: string;
+  confirm?: ConfirmStrings;
+}) {
   const [, action, pending] = useActionState<ActionState, FormData>(setTenantStatusAction, {});
   if (status === "suspended" && confirm) {
     return (

@@ -7,7 +7,10 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { loginAction, type LoginState } from "./actions";
 
-type Strings = Record<"email" | "password" | "submit" | "submitting" | "rateLimitedMinutes" | NonNullable<LoginState["error"]>, string>;
+type Strings = Record<
+  "email" | "password" | "submit" | "submitting" | "rateLimitedMinutes" | NonNullable<LoginState["error"]>,
+  string
+>;
 
 /** The wait is worth saying once a lock has grown past the minute the plain message promises. */
 function errorText(strings: Strings, state: LoginState): string | null {
@@ -31,7 +34,15 @@ export function LoginForm({ strings, from }: { strings: Strings; from?: string }
       ) : null}
       <div className="grid gap-2">
         <Label htmlFor="email">{strings.email}</Label>
-        <Input id="email" name="email" type="email" autoComplete="username" required autoFocus defaultValue={state.email} />
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          defaultValue={state.email}
+        />
       </div>
       <div className="grid gap-2">
         <Label htmlFor="password">{strings.password}</Label>

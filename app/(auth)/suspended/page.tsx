@@ -23,12 +23,19 @@ export default async function SuspendedPage() {
   const { t, locale } = await getT(authStrings);
   const { t: tc } = await getT(common);
   return (
-    <AuthCard locale={locale} languageLabel={tc("language")} title={t("suspendedTitle")} description={t("suspendedBody")} className="max-w-md" data-testid="tenant-suspended">
-          <form action={logoutAction}>
-            <Button type="submit" variant="outline">
-              {tc("logout")}
-            </Button>
-          </form>
+    <AuthCard
+      locale={locale}
+      languageLabel={tc("language")}
+      title={t("suspendedTitle")}
+      description={t("suspendedBody")}
+      className="max-w-md"
+      data-testid="tenant-suspended"
+    >
+      <form action={logoutAction}>
+        <Button type="submit" variant="outline">
+          {tc("logout")}
+        </Button>
+      </form>
     </AuthCard>
   );
 }

@@ -42,7 +42,11 @@ const GOLDEN: [string, "+" | "-" | "0", string, string][] = [
 describe("EvoSense local model", () => {
   it.each(GOLDEN)("%s", (text, expectedSign, emotion, tone) => {
     const r = analyzeLocal(text);
-    expect({ sign: sign(r.sentiment), emotion: r.emotion, tone: r.tone }).toEqual({ sign: expectedSign, emotion, tone });
+    expect({ sign: sign(r.sentiment), emotion: r.emotion, tone: r.tone }).toEqual({
+      sign: expectedSign,
+      emotion,
+      tone,
+    });
     expect(r.satisfaction).toBeGreaterThanOrEqual(5);
     expect(r.satisfaction).toBeLessThanOrEqual(95);
     expect(r.rationale.length).toBeLessThanOrEqual(200);
@@ -85,9 +89,15 @@ describe("EvoSense local model", () => {
   });
 
   it("reads English swearing and 'pretty' next to a cue as intensity, and alone as negative", () => {
-    expect(analyzeLocal("looks really fucking fun").sentiment).toBeGreaterThan(analyzeLocal("looks really fun").sentiment);
-    expect(analyzeLocal("Sacramento is fun as hell").sentiment).toBeGreaterThan(analyzeLocal("Sacramento is fun").sentiment);
-    expect(analyzeLocal("pretty frustrating delivery").sentiment).toBeLessThan(analyzeLocal("frustrating delivery").sentiment);
+    expect(analyzeLocal("looks really fucking fun").sentiment).toBeGreaterThan(
+      analyzeLocal("looks really fun").sentiment,
+    );
+    expect(analyzeLocal("Sacramento is fun as hell").sentiment).toBeGreaterThan(
+      analyzeLocal("Sacramento is fun").sentiment,
+    );
+    expect(analyzeLocal("pretty frustrating delivery").sentiment).toBeLessThan(
+      analyzeLocal("frustrating delivery").sentiment,
+    );
     expect(analyzeLocal("this is fucking terrible").sentiment).toBeLessThan(analyzeLocal("this is terrible").sentiment);
     expect(analyzeLocal("fuck this").sentiment).toBeLessThan(0);
     // Portuguese has no such list: "puta" stays what the lexicon says.
@@ -146,7 +156,9 @@ describe("local-hash-768 embedding", () => {
 
   it("places texts that share words closer than unrelated ones, tolerating inflection", () => {
     const q = embedLocal("pedido atrasado");
-    expect(cosine(q, embedLocal("meu pedido está atrasando"))).toBeGreaterThan(cosine(q, embedLocal("adorei o atendimento da loja")));
+    expect(cosine(q, embedLocal("meu pedido está atrasando"))).toBeGreaterThan(
+      cosine(q, embedLocal("adorei o atendimento da loja")),
+    );
   });
 });
 

@@ -11,7 +11,10 @@ function describe(cues: Cue[], emotionCues: string[]): string {
   const strongest = [...cues].sort((a, b) => Math.abs(b.value) - Math.abs(a.value)).slice(0, 3);
   const parts = strongest.map((c) => `"${c.text}" (${c.value > 0 ? "+" : "−"}${Math.abs(c.value).toFixed(1)})`);
   const total = cues.reduce((s, c) => s + c.value, 0);
-  const head = cues.length === 0 ? "sem palavras de sentimento conhecidas" : `${total >= 0 ? LABEL.positive : LABEL.negative}: ${parts.join(", ")}`;
+  const head =
+    cues.length === 0
+      ? "sem palavras de sentimento conhecidas"
+      : `${total >= 0 ? LABEL.positive : LABEL.negative}: ${parts.join(", ")}`;
   const emotion = emotionCues.length ? `; emoção por "${emotionCues.slice(0, 2).join('", "')}"` : "";
   return `${head}${emotion}`.slice(0, 200);
 }

@@ -50,7 +50,10 @@ export function detectEmotion(tokens: Token[], text: string, language: Language,
       }
     }
   }
-  const joined = ` ${tokens.filter((t) => t.kind === "word").map((t) => t.norm).join(" ")} `;
+  const joined = ` ${tokens
+    .filter((t) => t.kind === "word")
+    .map((t) => t.norm)
+    .join(" ")} `;
   const lowered = text.toLowerCase();
   for (const [phrase, label] of phrases) {
     if (/[?']/.test(phrase) ? lowered.includes(phrase) : joined.includes(` ${phrase} `)) add(label, phrase);

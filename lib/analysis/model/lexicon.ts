@@ -72,10 +72,20 @@ export function lexiconFor(language: Language): Lexicon {
     const w = AFINN_WEIGHT;
     const lists: [Record<string, number>, number][] =
       language === "pt"
-        ? [[afinnPt, w], [afinnPtNatural, w], [d.pt, 1]]
+        ? [
+            [afinnPt, w],
+            [afinnPtNatural, w],
+            [d.pt, 1],
+          ]
         : language === "es"
-          ? [[afinnEs, w], [d.es, 1]]
-          : [[afinnEn, 1], [d.en, 1]];
+          ? [
+              [afinnEs, w],
+              [d.es, 1],
+            ]
+          : [
+              [afinnEn, 1],
+              [d.en, 1],
+            ];
     lexicon = build(language, lists);
     cache.set(language, lexicon);
   }

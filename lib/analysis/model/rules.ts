@@ -19,13 +19,20 @@ export type Rules = {
 };
 
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
-const boosters = (words: string, weight: number) => words.split(/\s+/).filter(Boolean).map((w) => [w, weight] as const);
+const boosters = (words: string, weight: number) =>
+  words
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => [w, weight] as const);
 
 export const RULES: Record<Language, Rules> = {
   pt: {
     negators: set("nao n nunca jamais nem nenhum nenhuma nada sem ninguem tampouco"),
     boosters: new Map([
-      ...boosters("muito mto mt mó super extremamente totalmente bastante tao mega hiper completamente absolutamente realmente", 1.3),
+      ...boosters(
+        "muito mto mt mó super extremamente totalmente bastante tao mega hiper completamente absolutamente realmente",
+        1.3,
+      ),
       ...boosters("demais muitissimo pessimamente", 1.5),
       ...boosters("bem mais", 1.15),
     ]),
@@ -39,7 +46,9 @@ export const RULES: Record<Language, Rules> = {
     ),
   },
   en: {
-    negators: set("not no never none nothing nobody without dont doesnt didnt isnt wasnt arent werent cant cannot couldnt wont wouldnt shouldnt aint nor neither hardly"),
+    negators: set(
+      "not no never none nothing nobody without dont doesnt didnt isnt wasnt arent werent cant cannot couldnt wont wouldnt shouldnt aint nor neither hardly",
+    ),
     boosters: new Map([
       ...boosters("very really so extremely totally super absolutely completely incredibly truly", 1.3),
       ...boosters("most freaking", 1.5),
@@ -61,6 +70,8 @@ export const RULES: Record<Language, Rules> = {
     intensifyingCues: set(""),
     laughWeight: 1,
     contrasts: set("pero sino aunque"),
-    stopwords: set("el la los las un una unos unas de del en y o que por para con se me te le mi su es son fue era al lo como pero muy mas ya este esta eso yo tu usted"),
+    stopwords: set(
+      "el la los las un una unos unas de del en y o que por para con se me te le mi su es son fue era al lo como pero muy mas ya este esta eso yo tu usted",
+    ),
   },
 };

@@ -31,7 +31,13 @@ function findHits(tokens: Token[], language: Language, params: LocalParams): Hit
       continue;
     }
     if (t.kind === "laugh") {
-      hits.push({ index: i, end: i, value: params.laughValue * rules.laughWeight, text: t.raw, negationConsumed: false });
+      hits.push({
+        index: i,
+        end: i,
+        value: params.laughValue * rules.laughWeight,
+        text: t.raw,
+        negationConsumed: false,
+      });
       continue;
     }
     if (t.kind !== "word") continue;
@@ -42,13 +48,20 @@ function findHits(tokens: Token[], language: Language, params: LocalParams): Hit
         if (span.some((s) => s.kind !== "word" || s.clause !== t.clause)) continue;
         const value = lexicon.phrases.get(span.map((s) => s.norm).join(" "));
         if (value === undefined) continue;
-        hits.push({ index: i, end: i + n - 1, value, text: span.map((s) => s.raw).join(" "), negationConsumed: rules.negators.has(t.norm) });
+        hits.push({
+          index: i,
+          end: i + n - 1,
+          value,
+          text: span.map((s) => s.raw).join(" "),
+          negationConsumed: rules.negators.has(t.norm),
+        });
         i += n - 1;
         matched = true;
       }
     }
     if (matched) continue;
-    const value = lexicon.words.get(t.norm) ?? (language === "en" ? englishBaseValue(lexicon.words, t.norm) : undefined);
+    const value =
+      lexicon.words.get(t.norm) ?? (language === "en" ? englishBaseValue(lexicon.words, t.norm) : undefined);
     if (value !== undefined) hits.push({ index: i, end: i, value, text: t.raw, negationConsumed: false });
   }
   return withIntensifyingCues(hits, tokens, rules.intensifyingCues);
@@ -85,7 +98,13 @@ function withIntensifyingCues(hits: Hit[], tokens: Token[], intensifiers: Set<st
     }
     const prev = out.at(-1);
     const afterAs = hit.index >= 1 && tokens[hit.index - 1]!.norm === "as";
-    if (intensifies && afterAs && prev && hit.index - prev.end <= 2 && tokens[prev.index]!.clause === tokens[hit.index]!.clause) {
+    if (
+      intensifies &&
+      afterAs &&
+      prev &&
+      hit.index - prev.end <= 2 &&
+      tokens[prev.index]!.clause === tokens[hit.index]!.clause
+    ) {
       out[out.length - 1] = { ...prev, value: prev.value * INTENSIFIER_BOOST };
       continue;
     }
@@ -136,7 +155,10 @@ export function scoreSentiment(tokens: Token[], language: Language, params: Loca
     cues.push({ text: hit.text, value });
   }
   if (total !== 0) {
-    const bangs = Math.min(3, tokens.filter((t) => t.kind === "punct").reduce((n, t) => n + (t.norm.match(/!/g)?.length ?? 0), 0));
+    const bangs = Math.min(
+      3,
+      tokens.filter((t) => t.kind === "punct").reduce((n, t) => n + (t.norm.match(/!/g)?.length ?? 0), 0),
+    );
     total += Math.sign(total) * params.exclamationBoost * bangs;
   }
   const raw = total / Math.sqrt(total * total + params.alpha);

@@ -1,12 +1,31 @@
 /** Lowercase without diacritics: "Não" and "nao" are one cue, as customers type both. */
 export function fold(value: string): string {
-  return value.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+  return value
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 }
 
 export type TokenKind = "word" | "emoji" | "laugh" | "punct";
 
 /** Text emoticons read like emoji; their values sit with the emoji valences. */
-export const EMOTICONS: Record<string, number> = { ":)": 2, ":-)": 2, ":d": 2, ":-d": 2, "=)": 2, ";)": 1, ";-)": 1, ":p": 1, "<3": 3, ":(": -2, ":-(": -2, ":'(": -2, "=(": -2, ":/": -1, ":-/": -1 };
+export const EMOTICONS: Record<string, number> = {
+  ":)": 2,
+  ":-)": 2,
+  ":d": 2,
+  ":-d": 2,
+  "=)": 2,
+  ";)": 1,
+  ";-)": 1,
+  ":p": 1,
+  "<3": 3,
+  ":(": -2,
+  ":-(": -2,
+  ":'(": -2,
+  "=(": -2,
+  ":/": -1,
+  ":-/": -1,
+};
 
 export type Token = {
   /** Folded form, letter runs squeezed ("ótimooo" → "otimo"). */
@@ -19,7 +38,8 @@ export type Token = {
   clause: number;
 };
 
-const TOKEN = /((?<![\p{L}\p{N}])(?:[:;=]-?['’]?[()dDpP/]|<3)(?![\p{L}\p{N}]))|(\p{Extended_Pictographic}(?:\u200d\p{Extended_Pictographic}|\ufe0f|\p{Emoji_Modifier})*)|([\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:\/10)?)|([!?]+|[.,;:\n]+)/gu;
+const TOKEN =
+  /((?<![\p{L}\p{N}])(?:[:;=]-?['’]?[()dDpP/]|<3)(?![\p{L}\p{N}]))|(\p{Extended_Pictographic}(?:\u200d\p{Extended_Pictographic}|\ufe0f|\p{Emoji_Modifier})*)|([\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:\/10)?)|([!?]+|[.,;:\n]+)/gu;
 const LAUGH = /^(?:k{3,}|(?:ha){2,}h?|(?:he){2,}h?|(?:rs){2,}|(?:hua){2,}|(?:ja){2,}|(?:je){2,}|lol|lmao|rofl|kkk+)$/;
 // Brazilian keyboard-mash laughter: "ushausha", "asuhasuh", "kkjkjkj".
 const MASH_LAUGH = /^(?=[ashuk]*a)(?=[ashuk]*[hk])[ashuk]{6,}$|^(?:k+j+)+k*$/;
@@ -36,9 +56,21 @@ export function tokenize(text: string): Token[] {
   for (const m of text.matchAll(TOKEN)) {
     const [raw, emoticon, emoji, word, punct] = m;
     if (emoticon) {
-      tokens.push({ norm: emoticon.toLowerCase().replace("’", "'"), raw: emoticon, kind: "emoji", caps: false, clause });
+      tokens.push({
+        norm: emoticon.toLowerCase().replace("’", "'"),
+        raw: emoticon,
+        kind: "emoji",
+        caps: false,
+        clause,
+      });
     } else if (emoji) {
-      tokens.push({ norm: emoji.replace(/[\ufe0f\u{1f3fb}-\u{1f3ff}]/gu, ""), raw: emoji, kind: "emoji", caps: false, clause });
+      tokens.push({
+        norm: emoji.replace(/[\ufe0f\u{1f3fb}-\u{1f3ff}]/gu, ""),
+        raw: emoji,
+        kind: "emoji",
+        caps: false,
+        clause,
+      });
     } else if (word) {
       // "I'll" must not become "ill", nor "we're" "were": English clitics go, negations ("don't" → "dont") stay.
       const folded = fold(word)

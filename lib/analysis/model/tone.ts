@@ -17,6 +17,7 @@ export function detectTone(tokens: Token[], text: string, language: Language): T
   if (shouting || hasCue(words, joined, cues.aggressive)) return "aggressive";
   if (/!!|\?\?/.test(text) || hasCue(words, joined, cues.urgent)) return "urgent";
   if (hasCue(words, joined, cues.polite)) return "polite";
-  if (tokens.some((t) => t.kind === "laugh" || t.kind === "emoji") || hasCue(words, joined, cues.informal)) return "informal";
+  if (tokens.some((t) => t.kind === "laugh" || t.kind === "emoji") || hasCue(words, joined, cues.informal))
+    return "informal";
   return "neutral";
 }

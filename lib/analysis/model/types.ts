@@ -1,6 +1,5 @@
 import type { Emotion, Tone } from "@/lib/scores/vocabulary";
 
-
 export type Language = "pt" | "en" | "es";
 
 /** The model's tunables; a prompt version's `params.local` overrides them so experiments can vary them. */

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { InvalidAnalysisOutputError, parseRetryAfter, ProviderRateLimitError, ProviderUnavailableError } from "../errors";
+import {
+  InvalidAnalysisOutputError,
+  parseRetryAfter,
+  ProviderRateLimitError,
+  ProviderUnavailableError,
+} from "../errors";
 import { analysisOutputSchema, describeIssues } from "../schema";
 import type { AnalysisProvider, AnalysisRequest, AnalysisResult } from "./types";
 
@@ -12,7 +17,10 @@ type N8nOptions = {
 
 /** n8n's "Respond to Webhook" may answer the object itself, a one-item array, or the object under `output`/`json`. */
 const envelopeSchema = z.union([
-  z.array(z.unknown()).min(1).transform((a) => a[0]),
+  z
+    .array(z.unknown())
+    .min(1)
+    .transform((a) => a[0]),
   z.object({ output: z.record(z.string(), z.unknown()) }).transform((o) => o.output),
   z.object({ json: z.record(z.string(), z.unknown()) }).transform((o) => o.json),
   z.unknown(),
@@ -93,9 +101,12 @@ export class N8nAnalysisProvider implements AnalysisProvider {
       });
     } catch (error) {
       const name = (error as Error).name;
-      throw new RetryableHttpError(name === "TimeoutError" ? `no answer within ${this.timeoutMs} ms` : (error as Error).message);
+      throw new RetryableHttpError(
+        name === "TimeoutError" ? `no answer within ${this.timeoutMs} ms` : (error as Error).message,
+      );
     }
-    if (res.status === 429) throw new ProviderRateLimitError(this.id, parseRetryAfter(res.headers.get("retry-after")) ?? 30_000);
+    if (res.status === 429)
+      throw new ProviderRateLimitError(this.id, parseRetryAfter(res.headers.get("retry-after")) ?? 30_000);
     if (res.status >= 500) throw new RetryableHttpError(`HTTP ${res.status}`);
     if (!res.ok) throw new Error(`n8n webhook rejected the request: HTTP ${res.status}`);
     const text = await res.text();

@@ -120,7 +120,9 @@ export class OpenAIEmbeddingProvider implements EmbeddingProvider {
   readonly inProcess = false;
   private readonly embedding;
 
-  constructor(private readonly options: { id: "openai" | "openai-compatible"; model: string; apiKey?: string; baseURL?: string }) {
+  constructor(
+    private readonly options: { id: "openai" | "openai-compatible"; model: string; apiKey?: string; baseURL?: string },
+  ) {
     this.model = options.model;
     this.embedding = client(options).embedding(options.model);
   }
@@ -136,7 +138,8 @@ export class OpenAIEmbeddingProvider implements EmbeddingProvider {
         abortSignal: AbortSignal.timeout(30_000),
       });
       for (const e of embeddings) {
-        if (e.length !== 768) throw new Error(`embedding model ${this.model} returned ${e.length} dimensions; EvoSense stores 768`);
+        if (e.length !== 768)
+          throw new Error(`embedding model ${this.model} returned ${e.length} dimensions; EvoSense stores 768`);
       }
       return embeddings;
     } catch (error) {

@@ -17,7 +17,16 @@ const request: AnalysisRequest = {
   prompt: { key: DEFAULT_PROMPT_VERSION.key, body: DEFAULT_PROMPT_VERSION.body, params: DEFAULT_PROMPT_VERSION.params },
 };
 
-const good = { sentiment: -0.7, emotion: "frustration", satisfaction: 15, tone: "neutral", summary: "Pedido não chegou.", confidence: 0.8, rationale: "'não chegou'", language: "pt" };
+const good = {
+  sentiment: -0.7,
+  emotion: "frustration",
+  satisfaction: 15,
+  tone: "neutral",
+  summary: "Pedido não chegou.",
+  confidence: 0.8,
+  rationale: "'não chegou'",
+  language: "pt",
+};
 
 const completion = (content: string) => ({
   id: "chatcmpl-1",
@@ -40,7 +49,13 @@ describe("openai-compatible provider (fake chat-completions server)", () => {
     close = server.close;
     const p = new OpenAIAnalysisProvider({ id: "openai-compatible", baseURL: `${server.url}/v1`, model: "qwen2.5" });
     const r = await p.analyze(request);
-    expect(r).toMatchObject({ provider: "openai-compatible", model: "qwen2.5", inputTokens: 120, outputTokens: 40, repaired: false });
+    expect(r).toMatchObject({
+      provider: "openai-compatible",
+      model: "qwen2.5",
+      inputTokens: 120,
+      outputTokens: 40,
+      repaired: false,
+    });
     expect(r.output).toEqual(good);
     expect(server.requests[0]!.path).toBe("/v1/chat/completions");
     const sent = JSON.parse(server.requests[0]!.body);
@@ -74,7 +89,9 @@ describe("openai-compatible provider (fake chat-completions server)", () => {
   });
 
   it("turns 429 into a rate-limit error carrying Retry-After, and 5xx into a retriable outage", async () => {
-    const limited = await startFakeServer((_req, res) => json(res, 429, { error: { message: "slow down" } }, { "retry-after": "7" }));
+    const limited = await startFakeServer((_req, res) =>
+      json(res, 429, { error: { message: "slow down" } }, { "retry-after": "7" }),
+    );
     const p = new OpenAIAnalysisProvider({ id: "openai-compatible", baseURL: `${limited.url}/v1`, model: "qwen2.5" });
     const error = await p.analyze(request).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderRateLimitError);
@@ -89,10 +106,19 @@ describe("openai-compatible provider (fake chat-completions server)", () => {
   it("embeds through /embeddings and refuses vectors that are not 768-d", async () => {
     const server = await startFakeServer((req, res) => {
       const dims = JSON.parse(req.body).input[0] === "short" ? 3 : 768;
-      json(res, 200, { object: "list", data: [{ object: "embedding", index: 0, embedding: Array.from({ length: dims }, () => 0.01) }], model: "nomic", usage: { prompt_tokens: 1, total_tokens: 1 } });
+      json(res, 200, {
+        object: "list",
+        data: [{ object: "embedding", index: 0, embedding: Array.from({ length: dims }, () => 0.01) }],
+        model: "nomic",
+        usage: { prompt_tokens: 1, total_tokens: 1 },
+      });
     });
     close = server.close;
-    const e = new OpenAIEmbeddingProvider({ id: "openai-compatible", baseURL: `${server.url}/v1`, model: "nomic-embed-text" });
+    const e = new OpenAIEmbeddingProvider({
+      id: "openai-compatible",
+      baseURL: `${server.url}/v1`,
+      model: "nomic-embed-text",
+    });
     const [v] = await e.embed(["meu pedido"]);
     expect(v).toHaveLength(768);
     expect(server.requests[0]!.path).toBe("/v1/embeddings");
@@ -153,7 +179,9 @@ describe("n8n provider (fake webhook)", () => {
   it("passes 429 on as a rate limit", async () => {
     const server = await startFakeServer((_req, res) => json(res, 429, {}, { "retry-after": "2" }));
     close = server.close;
-    await expect(new N8nAnalysisProvider({ url: server.url, ...fast }).analyze(request)).rejects.toBeInstanceOf(ProviderRateLimitError);
+    await expect(new N8nAnalysisProvider({ url: server.url, ...fast }).analyze(request)).rejects.toBeInstanceOf(
+      ProviderRateLimitError,
+    );
   });
 });
 
@@ -161,7 +189,11 @@ describe("local provider", () => {
   it("is held to the same schema and takes its parameters from the prompt version", async () => {
     const p = new LocalAnalysisProvider();
     const base = await p.analyze({ ...request, text: "bom" });
-    const wide = await p.analyze({ ...request, text: "bom", prompt: { ...request.prompt, params: { local: { neutralBand: 0.9 } } } });
+    const wide = await p.analyze({
+      ...request,
+      text: "bom",
+      prompt: { ...request.prompt, params: { local: { neutralBand: 0.9 } } },
+    });
     expect(base.output.sentiment).toBeGreaterThan(0);
     expect(wide.output.sentiment).toBe(0);
     expect(base).toMatchObject({ provider: "local", model: "evosense-local-1", inputTokens: null });

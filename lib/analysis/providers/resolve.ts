@@ -43,11 +43,20 @@ function build(id: ProviderId, model: string | null): AnalysisProvider {
       return new LocalAnalysisProvider();
     case "openai":
       if (!e.OPENAI_API_KEY) throw new ProviderNotConfiguredError(id, "OPENAI_API_KEY");
-      return new OpenAIAnalysisProvider({ id, apiKey: e.OPENAI_API_KEY, model: model ?? e.AI_MODEL ?? DEFAULT_OPENAI_MODEL });
+      return new OpenAIAnalysisProvider({
+        id,
+        apiKey: e.OPENAI_API_KEY,
+        model: model ?? e.AI_MODEL ?? DEFAULT_OPENAI_MODEL,
+      });
     case "openai-compatible":
       if (!e.AI_BASE_URL) throw new ProviderNotConfiguredError(id, "AI_BASE_URL");
       if (!model && !e.AI_MODEL) throw new ProviderNotConfiguredError(id, "AI_MODEL");
-      return new OpenAIAnalysisProvider({ id, baseURL: e.AI_BASE_URL, apiKey: e.OPENAI_API_KEY, model: (model ?? e.AI_MODEL)! });
+      return new OpenAIAnalysisProvider({
+        id,
+        baseURL: e.AI_BASE_URL,
+        apiKey: e.OPENAI_API_KEY,
+        model: (model ?? e.AI_MODEL)!,
+      });
     case "n8n":
       if (!e.N8N_AI_WEBHOOK) throw new ProviderNotConfiguredError(id, "N8N_AI_WEBHOOK");
       return new N8nAnalysisProvider({ url: e.N8N_AI_WEBHOOK });
@@ -64,9 +73,18 @@ export function embeddingProvider(): EmbeddingProvider {
   if (embedding) return embedding;
   const e = env();
   if (e.AI_BASE_URL && e.AI_EMBEDDING_MODEL) {
-    embedding = new OpenAIEmbeddingProvider({ id: "openai-compatible", baseURL: e.AI_BASE_URL, apiKey: e.OPENAI_API_KEY, model: e.AI_EMBEDDING_MODEL });
+    embedding = new OpenAIEmbeddingProvider({
+      id: "openai-compatible",
+      baseURL: e.AI_BASE_URL,
+      apiKey: e.OPENAI_API_KEY,
+      model: e.AI_EMBEDDING_MODEL,
+    });
   } else if (e.OPENAI_API_KEY && !e.AI_BASE_URL) {
-    embedding = new OpenAIEmbeddingProvider({ id: "openai", apiKey: e.OPENAI_API_KEY, model: e.AI_EMBEDDING_MODEL ?? DEFAULT_OPENAI_EMBEDDING_MODEL });
+    embedding = new OpenAIEmbeddingProvider({
+      id: "openai",
+      apiKey: e.OPENAI_API_KEY,
+      model: e.AI_EMBEDDING_MODEL ?? DEFAULT_OPENAI_EMBEDDING_MODEL,
+    });
   } else {
     embedding = new LocalEmbeddingProvider();
   }

@@ -15,7 +15,8 @@ export const adminStrings = defineDictionary({
     canceled: "Cancelado",
     suspend: "Suspender",
     suspendTitle: "Suspender {name}?",
-    suspendBody: "Os usuários desta conta deixam de entrar e as chaves de API passam a ser recusadas; as mensagens continuam sendo recebidas. Você pode reativar a qualquer momento.",
+    suspendBody:
+      "Os usuários desta conta deixam de entrar e as chaves de API passam a ser recusadas; as mensagens continuam sendo recebidas. Você pode reativar a qualquer momento.",
     reactivate: "Reativar",
     newTenant: "Novo cliente",
     newTenantDescription: "Cria o cliente com um retrato dos limites do plano escolhido.",
@@ -42,7 +43,8 @@ export const adminStrings = defineDictionary({
     auditEmpty: "Nada registrado ainda.",
     open: "Abrir painel",
     unclaimed: "Instâncias não reconhecidas",
-    unclaimedDescription: "Webhooks recebidos para instâncias que nenhuma conexão declara (respondidos com 404). Verifique o nome da instância na Evolution.",
+    unclaimedDescription:
+      "Webhooks recebidos para instâncias que nenhuma conexão declara (respondidos com 404). Verifique o nome da instância na Evolution.",
     unclaimedHits: "{n} envios, último em {time}",
   },
   en: {
@@ -59,7 +61,8 @@ export const adminStrings = defineDictionary({
     canceled: "Canceled",
     suspend: "Suspend",
     suspendTitle: "Suspend {name}?",
-    suspendBody: "This account's users can no longer sign in and its API keys are refused; messages are still received. You can reactivate it at any time.",
+    suspendBody:
+      "This account's users can no longer sign in and its API keys are refused; messages are still received. You can reactivate it at any time.",
     reactivate: "Reactivate",
     newTenant: "New tenant",
     newTenantDescription: "Creates the tenant with a snapshot of the chosen plan's limits.",
@@ -86,7 +89,8 @@ export const adminStrings = defineDictionary({
     auditEmpty: "Nothing recorded yet.",
     open: "Open dashboard",
     unclaimed: "Unclaimed instances",
-    unclaimedDescription: "Webhooks received for instances no connection claims (answered 404). Check the instance name in Evolution.",
+    unclaimedDescription:
+      "Webhooks received for instances no connection claims (answered 404). Check the instance name in Evolution.",
     unclaimedHits: "{n} deliveries, last at {time}",
   },
 });

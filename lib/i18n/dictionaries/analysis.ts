@@ -9,7 +9,8 @@ export const analysisStrings = defineDictionary({
     prompt: "Versão de prompt padrão",
     localNote:
       "Modelo offline de léxico e regras, feito pela EvoSense: acerta a maioria das mensagens claramente positivas ou negativas, erra mais em mensagens neutras, mistas ou irônicas, e a busca encontra palavras em comum, não sinônimos. Configure OPENAI_API_KEY ou AI_BASE_URL para usar um LLM.",
-    remoteNote: "As mensagens são enviadas ao provedor com dados pessoais mascarados (CPF, CNPJ, e-mail, cartão, telefone).",
+    remoteNote:
+      "As mensagens são enviadas ao provedor com dados pessoais mascarados (CPF, CNPJ, e-mail, cartão, telefone).",
     failedTitle: "Análises com falha",
     failedEmpty: "Nenhuma análise com falha.",
     sentAt: "Enviada em",

@@ -14,7 +14,8 @@ export const authStrings = defineDictionary({
     tenantSuspended: "Esta conta está suspensa. Fale com o suporte do EvoSense.",
     invalidInput: "Informe um e-mail válido e a senha.",
     suspendedTitle: "Conta suspensa",
-    suspendedBody: "O acesso a esta conta está suspenso: os painéis, as conversas e a API ficam indisponíveis até a reativação. As mensagens do WhatsApp continuam sendo recebidas e guardadas. Fale com o suporte do EvoSense para reativar a conta.",
+    suspendedBody:
+      "O acesso a esta conta está suspenso: os painéis, as conversas e a API ficam indisponíveis até a reativação. As mensagens do WhatsApp continuam sendo recebidas e guardadas. Fale com o suporte do EvoSense para reativar a conta.",
     demoHint: "Demonstração: admin@lojacentro.local / evosense-demo",
   },
   en: {
@@ -30,7 +31,8 @@ export const authStrings = defineDictionary({
     tenantSuspended: "This account is suspended. Contact EvoSense support.",
     invalidInput: "Enter a valid e-mail and your password.",
     suspendedTitle: "Account suspended",
-    suspendedBody: "Access to this account is suspended: dashboards, conversations and the API are unavailable until it is reactivated. WhatsApp messages are still received and kept. Contact EvoSense support to reactivate the account.",
+    suspendedBody:
+      "Access to this account is suspended: dashboards, conversations and the API are unavailable until it is reactivated. WhatsApp messages are still received and kept. Contact EvoSense support to reactivate the account.",
     demoHint: "Demo: admin@lojacentro.local / evosense-demo",
   },
 });

@@ -29,11 +29,14 @@ export const connectionStrings = defineDictionary({
     instance_taken: "Esse nome de instância já está em uso.",
     plan_limit: "Seu plano permite no máximo {limit} conexões. Faça upgrade para conectar mais números.",
     not_found: "Conexão não encontrada.",
-    outbound_url_refused: "Essa URL aponta para um endereço interno, local ou reservado (ou tem usuário e senha), e o EvoSense não acessa esses endereços. Informe o endereço público da sua Evolution API.",
+    outbound_url_refused:
+      "Essa URL aponta para um endereço interno, local ou reservado (ou tem usuário e senha), e o EvoSense não acessa esses endereços. Informe o endereço público da sua Evolution API.",
     emptyTitle: "Conecte seu WhatsApp",
-    emptyBody: "Crie uma conexão e cole a URL e o segredo do webhook na sua instância Evolution. As mensagens aparecem aqui assim que chegarem.",
+    emptyBody:
+      "Crie uma conexão e cole a URL e o segredo do webhook na sua instância Evolution. As mensagens aparecem aqui assim que chegarem.",
     howTo: "Como configurar na Evolution",
-    howToStep1: "No webhook da instância (POST /webhook/set/<instância>), informe a URL acima e ative os eventos MESSAGES_UPSERT, MESSAGES_UPDATE, MESSAGES_DELETE, MESSAGES_EDITED, SEND_MESSAGE, CONNECTION_UPDATE, QRCODE_UPDATED, CONTACTS_UPSERT e LOGOUT_INSTANCE.",
+    howToStep1:
+      "No webhook da instância (POST /webhook/set/<instância>), informe a URL acima e ative os eventos MESSAGES_UPSERT, MESSAGES_UPDATE, MESSAGES_DELETE, MESSAGES_EDITED, SEND_MESSAGE, CONNECTION_UPDATE, QRCODE_UPDATED, CONTACTS_UPSERT e LOGOUT_INSTANCE.",
     howToStep2: "Em headers, envie x-evosense-secret com o segredo acima (ou use jwt_key com o mesmo segredo).",
     howToStep3: "Webhook global (sem headers): use a URL com ?secret= e o segredo global da plataforma.",
     importHistory: "Importar histórico",
@@ -46,7 +49,8 @@ export const connectionStrings = defineDictionary({
     import_error_evolution_rejected: "a Evolution API recusou a chave da instância; confira a chave de API da conexão",
     import_error_evolution_not_found: "a Evolution API não encontrou a instância; confira o nome da instância",
     import_error_evolution_unreachable: "não foi possível falar com a Evolution API; confira a URL e tente de novo",
-    import_error_outbound_url_refused: "a URL da Evolution API aponta para um endereço interno ou reservado, que o EvoSense não acessa; use o endereço público do servidor",
+    import_error_outbound_url_refused:
+      "a URL da Evolution API aponta para um endereço interno ou reservado, que o EvoSense não acessa; use o endereço público do servidor",
     import_error_unknown: "erro inesperado; tente de novo e, se persistir, fale com o suporte",
     uploadExport: "Enviar conversa exportada (.txt)",
     uploadDescription: "No WhatsApp: conversa › Mais › Exportar conversa › Sem mídia. Envie o arquivo .txt.",
@@ -57,7 +61,8 @@ export const connectionStrings = defineDictionary({
     no_contact: "Todas as mensagens são suas: confira o seu nome na conversa.",
     import_running_error: "Já há uma importação em andamento para esta conexão.",
     privacyTitle: "Privacidade",
-    privacyBody: "A análise e os logs sempre recebem o texto com CPF, CNPJ, e-mail, cartão e telefone mascarados. Escolha também como o texto fica guardado.",
+    privacyBody:
+      "A análise e os logs sempre recebem o texto com CPF, CNPJ, e-mail, cartão e telefone mascarados. Escolha também como o texto fica guardado.",
     storedText: "Texto guardado das novas mensagens",
     storedRaw: "Original (como recebido)",
     storedRedacted: "Com dados pessoais mascarados",
@@ -90,11 +95,14 @@ export const connectionStrings = defineDictionary({
     instance_taken: "This instance name is already in use.",
     plan_limit: "Your plan allows at most {limit} connections. Upgrade to connect more numbers.",
     not_found: "Connection not found.",
-    outbound_url_refused: "This URL points to an internal, local or reserved address (or carries a user name and password), which EvoSense does not reach. Enter your Evolution API's public address.",
+    outbound_url_refused:
+      "This URL points to an internal, local or reserved address (or carries a user name and password), which EvoSense does not reach. Enter your Evolution API's public address.",
     emptyTitle: "Connect your WhatsApp",
-    emptyBody: "Create a connection and paste the webhook URL and secret into your Evolution instance. Messages show up here as soon as they arrive.",
+    emptyBody:
+      "Create a connection and paste the webhook URL and secret into your Evolution instance. Messages show up here as soon as they arrive.",
     howTo: "How to set it up in Evolution",
-    howToStep1: "In the instance webhook (POST /webhook/set/<instance>), enter the URL above and enable MESSAGES_UPSERT, MESSAGES_UPDATE, MESSAGES_DELETE, MESSAGES_EDITED, SEND_MESSAGE, CONNECTION_UPDATE, QRCODE_UPDATED, CONTACTS_UPSERT and LOGOUT_INSTANCE.",
+    howToStep1:
+      "In the instance webhook (POST /webhook/set/<instance>), enter the URL above and enable MESSAGES_UPSERT, MESSAGES_UPDATE, MESSAGES_DELETE, MESSAGES_EDITED, SEND_MESSAGE, CONNECTION_UPDATE, QRCODE_UPDATED, CONTACTS_UPSERT and LOGOUT_INSTANCE.",
     howToStep2: "In headers, send x-evosense-secret with the secret above (or use jwt_key with the same secret).",
     howToStep3: "Global webhook (no headers): use the URL with ?secret= and the platform's global secret.",
     importHistory: "Import history",
@@ -107,7 +115,8 @@ export const connectionStrings = defineDictionary({
     import_error_evolution_rejected: "the Evolution API rejected the instance key; check the connection's API key",
     import_error_evolution_not_found: "the Evolution API does not know this instance; check the instance name",
     import_error_evolution_unreachable: "the Evolution API could not be reached; check its URL and try again",
-    import_error_outbound_url_refused: "the Evolution API URL points to an internal or reserved address, which EvoSense does not reach; use the server's public address",
+    import_error_outbound_url_refused:
+      "the Evolution API URL points to an internal or reserved address, which EvoSense does not reach; use the server's public address",
     import_error_unknown: "unexpected error; try again and, if it persists, contact support",
     uploadExport: "Upload an exported chat (.txt)",
     uploadDescription: "In WhatsApp: chat › More › Export chat › Without media. Upload the .txt file.",
@@ -118,7 +127,8 @@ export const connectionStrings = defineDictionary({
     no_contact: "Every message is yours: check your name in the chat.",
     import_running_error: "An import is already running for this connection.",
     privacyTitle: "Privacy",
-    privacyBody: "Analysis and logs always see text with CPF, CNPJ, e-mail, card and phone numbers masked. Choose how the text is stored too.",
+    privacyBody:
+      "Analysis and logs always see text with CPF, CNPJ, e-mail, card and phone numbers masked. Choose how the text is stored too.",
     storedText: "Stored text of new messages",
     storedRaw: "Original (as received)",
     storedRedacted: "With personal data masked",

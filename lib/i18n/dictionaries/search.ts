@@ -16,7 +16,8 @@ export const searchStrings = defineDictionary({
     queryTooLong: "Busca (até 500 caracteres)",
     dayFormat: "dd/mm/aaaa",
     planLimit: "A busca por sentido faz parte do plano Pro e acima; mostramos as mensagens com as palavras exatas.",
-    localModel: "Com o modelo local, “sentido” significa palavras em comum (com variações); com OpenAI ou um servidor de embeddings, sinônimos também contam.",
+    localModel:
+      "Com o modelo local, “sentido” significa palavras em comum (com variações); com OpenAI ou um servidor de embeddings, sinônimos também contam.",
     open: "Abrir conversa",
     from: "De",
     to: "Até",
@@ -40,7 +41,8 @@ export const searchStrings = defineDictionary({
     queryTooLong: "Search (up to 500 characters)",
     dayFormat: "mm/dd/yyyy",
     planLimit: "Search by meaning is part of the Pro plan and above; showing messages with the exact words.",
-    localModel: "With the local model, “meaning” means shared words (with inflections); with OpenAI or an embedding server, synonyms count too.",
+    localModel:
+      "With the local model, “meaning” means shared words (with inflections); with OpenAI or an embedding server, synonyms count too.",
     open: "Open conversation",
     from: "From",
     to: "To",

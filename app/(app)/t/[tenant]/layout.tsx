@@ -6,7 +6,13 @@ import { common } from "@/lib/i18n/dictionaries/common";
 import { getT } from "@/lib/i18n/server";
 
 /** The frame of every tenant page. Each page still checks access itself (a layout does not re-run on navigation). */
-export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ tenant: string }> }) {
+export default async function TenantLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ tenant: string }>;
+}) {
   const { tenant: slug } = await params;
   const { user, tenant } = await requireTenant(slug);
   const { t, locale } = await getT(common);

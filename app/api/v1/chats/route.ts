@@ -12,6 +12,8 @@ export async function GET(request: Request) {
   if (principal instanceof Response) return principal;
   const query = chatListQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return invalidInput(query.error);
-  const result = await withTenant(principal.tenantId, (tx) => listChats(tx, principal.tenantId, query.data.page, query.data.page_size));
+  const result = await withTenant(principal.tenantId, (tx) =>
+    listChats(tx, principal.tenantId, query.data.page, query.data.page_size),
+  );
   return Response.json(result);
 }

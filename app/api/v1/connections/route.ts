@@ -18,7 +18,6 @@ export async function GET(request: Request) {
   return Response.json({ data });
 }
 
-
 // POST /api/v1/connections {name, instanceName, evolutionBaseUrl, instanceToken} — tenant admins and API keys.
 export async function POST(request: Request) {
   const principal = await authenticateApi(request);
@@ -32,9 +31,20 @@ export async function POST(request: Request) {
   const tenant = await findTenantById(db, principal.tenantId);
   if (!tenant) return apiError(404, "tenant_not_found", "Tenant not found.");
   try {
-    const row = await createConnection(db, tenant, { id: principal.userId, email: principal.via === "api_key" ? "api-key" : null }, input.data);
+    const row = await createConnection(
+      db,
+      tenant,
+      { id: principal.userId, email: principal.via === "api_key" ? "api-key" : null },
+      input.data,
+    );
     return Response.json(
-      { id: row.id, name: row.name, instanceName: row.instanceName, webhookUrl: webhookUrl(), webhookSecret: decryptSecret(row.webhookSecretEnc) },
+      {
+        id: row.id,
+        name: row.name,
+        instanceName: row.instanceName,
+        webhookUrl: webhookUrl(),
+        webhookSecret: decryptSecret(row.webhookSecretEnc),
+      },
       { status: 201 },
     );
   } catch (e) {

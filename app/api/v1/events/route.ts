@@ -24,7 +24,9 @@ export async function GET(request: Request) {
         }
       };
       send(`retry: 3000\n: connected\n\n`);
-      const unsubscribe = subscribeTenant(principal.tenantId, (event) => send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
+      const unsubscribe = subscribeTenant(principal.tenantId, (event) =>
+        send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
+      );
       // Comments keep proxies from closing an idle stream.
       const heartbeat = setInterval(() => send(": ping\n\n"), HEARTBEAT_MS);
       const unwatch = watchTenantStatus(principal.tenantId, principal.role, () => {
@@ -55,6 +57,11 @@ export async function GET(request: Request) {
     },
   });
   return new Response(stream, {
-    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    },
   });
 }

@@ -13,7 +13,14 @@ export async function GET(request: Request) {
       userId: principal.userId,
       role: principal.role,
       via: principal.via,
-      tenant: tenant && { id: tenant.id, slug: tenant.slug, name: tenant.name, timezone: tenant.timezone, plan: tenant.planCode, status: tenant.status },
+      tenant: tenant && {
+        id: tenant.id,
+        slug: tenant.slug,
+        name: tenant.name,
+        timezone: tenant.timezone,
+        plan: tenant.planCode,
+        status: tenant.status,
+      },
     },
   });
 }

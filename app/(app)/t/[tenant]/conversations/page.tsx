@@ -44,7 +44,13 @@ const FIELD_KEYS = {
   negative: "negativeOnly",
 } as const;
 
-export default async function ConversationsPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: SearchParams }) {
+export default async function ConversationsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: SearchParams;
+}) {
   const { tenant: slug } = await params;
   const { tenant } = await requireTenant(slug);
   const raw = single(await searchParams);
@@ -53,10 +59,19 @@ export default async function ConversationsPage({ params, searchParams }: { para
   const { t, locale } = await getT(conversationStrings);
   const { t: te } = await getT(emotionStrings);
   const { t: tt } = await getT(toneStrings);
-  const weekdayName = (d: number) => new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2026, 10, 22 + d)));
-  const withoutCell = new URLSearchParams(Object.entries(raw).filter(([k]) => k !== "weekday" && k !== "hour" && k !== "page")).toString();
+  const weekdayName = (d: number) =>
+    new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2026, 10, 22 + d)));
+  const withoutCell = new URLSearchParams(
+    Object.entries(raw).filter(([k]) => k !== "weekday" && k !== "hour" && k !== "page"),
+  ).toString();
   const fieldLabel = (k: string): string =>
-    k === "q" ? t("searchTooLong") : k === "from" || k === "to" ? `${t(k)} (${t("dayFormat")})` : k in FIELD_KEYS ? t(FIELD_KEYS[k as keyof typeof FIELD_KEYS]) : k;
+    k === "q"
+      ? t("searchTooLong")
+      : k === "from" || k === "to"
+        ? `${t(k)} (${t("dayFormat")})`
+        : k in FIELD_KEYS
+          ? t(FIELD_KEYS[k as keyof typeof FIELD_KEYS])
+          : k;
   const filtered = Object.keys(raw).some((k) => !["sort", "dir", "page"].includes(k));
 
   return (
@@ -68,7 +83,9 @@ export default async function ConversationsPage({ params, searchParams }: { para
       </div>
       {invalid.length ? (
         <Alert variant="destructive" role="alert">
-          <AlertDescription>{t("invalidFilters", { fields: invalid.map((k) => fieldLabel(k)).join(", ") })}</AlertDescription>
+          <AlertDescription>
+            {t("invalidFilters", { fields: invalid.map((k) => fieldLabel(k)).join(", ") })}
+          </AlertDescription>
         </Alert>
       ) : null}
       <Card>
@@ -76,11 +93,42 @@ export default async function ConversationsPage({ params, searchParams }: { para
           <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("apply")}>
             <DateField label={t("from")} name="from" value={query.from} />
             <DateField label={t("to")} name="to" value={query.to} />
-            <SelectField label={t("connection")} name="connection" value={query.connection} allLabel={t("all")} options={connectionList.map((c) => ({ value: c.id, label: c.name }))} />
-            <SelectField label={t("emotion")} name="emotion" value={query.emotion} allLabel={t("all")} options={EMOTIONS.map((e) => ({ value: e, label: te(e) }))} />
-            <SelectField label={t("tone")} name="tone" value={query.tone} allLabel={t("all")} options={TONES.map((tone) => ({ value: tone, label: tt(tone) }))} />
-            <RangeField legend={t("sentimentRange")} what={t("sentiment")} names={["sentimentMin", "sentimentMax"]} values={[query.sentimentMin, query.sentimentMax]} bounds={[-1, 1]} step="0.1" />
-            <RangeField legend={t("satisfactionRange")} what={t("satisfaction")} names={["satisfactionMin", "satisfactionMax"]} values={[query.satisfactionMin, query.satisfactionMax]} bounds={[0, 100]} />
+            <SelectField
+              label={t("connection")}
+              name="connection"
+              value={query.connection}
+              allLabel={t("all")}
+              options={connectionList.map((c) => ({ value: c.id, label: c.name }))}
+            />
+            <SelectField
+              label={t("emotion")}
+              name="emotion"
+              value={query.emotion}
+              allLabel={t("all")}
+              options={EMOTIONS.map((e) => ({ value: e, label: te(e) }))}
+            />
+            <SelectField
+              label={t("tone")}
+              name="tone"
+              value={query.tone}
+              allLabel={t("all")}
+              options={TONES.map((tone) => ({ value: tone, label: tt(tone) }))}
+            />
+            <RangeField
+              legend={t("sentimentRange")}
+              what={t("sentiment")}
+              names={["sentimentMin", "sentimentMax"]}
+              values={[query.sentimentMin, query.sentimentMax]}
+              bounds={[-1, 1]}
+              step="0.1"
+            />
+            <RangeField
+              legend={t("satisfactionRange")}
+              what={t("satisfaction")}
+              names={["satisfactionMin", "satisfactionMax"]}
+              values={[query.satisfactionMin, query.satisfactionMax]}
+              bounds={[0, 100]}
+            />
             <label className="grid gap-1 text-sm">
               {t("search")}
               <Input type="search" name="q" defaultValue={query.q ?? ""} maxLength={200} />
@@ -106,7 +154,8 @@ export default async function ConversationsPage({ params, searchParams }: { para
       </Card>
       {query.weekday !== undefined || query.hour !== undefined ? (
         <p className="text-sm text-muted-foreground" data-testid="conversations-cell-filter">
-          {t("cell", { day: query.weekday !== undefined ? weekdayName(query.weekday) : "—", hour: query.hour ?? "—" })} ·{" "}
+          {t("cell", { day: query.weekday !== undefined ? weekdayName(query.weekday) : "—", hour: query.hour ?? "—" })}{" "}
+          ·{" "}
           <Link className="underline underline-offset-4" href={`/t/${tenant.slug}/conversations?${withoutCell}`}>
             {t("clearCell")}
           </Link>
@@ -158,7 +207,9 @@ async function ConversationResults({
       <Card>
         {rows.length === 0 ? (
           <CardHeader>
-            <CardDescription data-testid="conversations-empty">{filtered ? t("empty") : t("emptyNoData")}</CardDescription>
+            <CardDescription data-testid="conversations-empty">
+              {filtered ? t("empty") : t("emptyNoData")}
+            </CardDescription>
           </CardHeader>
         ) : (
           <CardContent className="overflow-x-auto p-0">

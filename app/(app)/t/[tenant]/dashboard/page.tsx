@@ -30,9 +30,20 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 type Tenant = Awaited<ReturnType<typeof requireTenant>>["tenant"];
 type User = Awaited<ReturnType<typeof requireTenant>>["user"];
-type Filters = { period: { from: string; to: string }; previous: { from: string; to: string }; connectionId?: string; emotion?: Emotion };
+type Filters = {
+  period: { from: string; to: string };
+  previous: { from: string; to: string };
+  connectionId?: string;
+  emotion?: Emotion;
+};
 
-export default async function DashboardPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: SearchParams }) {
+export default async function DashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: SearchParams;
+}) {
   const { tenant: slug } = await params;
   // Before anything streams: a foreign or unknown tenant must still answer 404.
   const { user, tenant } = await requireTenant(slug);
@@ -51,13 +62,20 @@ export default async function DashboardPage({ params, searchParams }: { params: 
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground" data-testid="dashboard-period">
-          {tenant.name} · {t("periodLabel", { from: longDay.format(new Date(`${period.from}T00:00:00Z`)), to: longDay.format(new Date(`${period.to}T00:00:00Z`)) })}
+          {tenant.name} ·{" "}
+          {t("periodLabel", {
+            from: longDay.format(new Date(`${period.from}T00:00:00Z`)),
+            to: longDay.format(new Date(`${period.to}T00:00:00Z`)),
+          })}
         </p>
       </div>
       <DashboardFilters
         basePath={`/t/${tenant.slug}/dashboard`}
         value={{ range, from: period.from, to: period.to, connection: connectionId, emotion }}
-        presets={RANGES.map((r) => ({ range: r, label: t(r === "today" ? "periodToday" : (`period${r}` as "period7")) }))}
+        presets={RANGES.map((r) => ({
+          range: r,
+          label: t(r === "today" ? "periodToday" : (`period${r}` as "period7")),
+        }))}
         connections={connectionList.map((c) => ({ value: c.id, label: c.name }))}
         emotions={EMOTIONS.map((e) => ({ value: e, label: te(e) }))}
         problem={problem ? t(problem) : undefined}
@@ -80,7 +98,10 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           {t("emotionFiltered", { emotion: te(emotion) })}
         </p>
       ) : null}
-      <Suspense key={`${period.from}|${period.to}|${connectionId ?? ""}|${emotion ?? ""}`} fallback={<DashboardSkeleton label={t("loading")} />}>
+      <Suspense
+        key={`${period.from}|${period.to}|${connectionId ?? ""}|${emotion ?? ""}`}
+        fallback={<DashboardSkeleton label={t("loading")} />}
+      >
         <DashboardBody tenant={tenant} user={user} filters={filters} connectionList={connectionList} />
       </Suspense>
     </>
@@ -119,12 +140,21 @@ async function DashboardBody({
 
   // Every number opens the conversations it counts: same period, same connection, same emotion.
   const drill = (extra: Record<string, string> = {}, days = period) => {
-    const q = new URLSearchParams({ from: days.from, to: days.to, ...(connectionId ? { connection: connectionId } : {}), ...(emotion ? { emotion } : {}), ...extra });
+    const q = new URLSearchParams({
+      from: days.from,
+      to: days.to,
+      ...(connectionId ? { connection: connectionId } : {}),
+      ...(emotion ? { emotion } : {}),
+      ...extra,
+    });
     return `/t/${tenant.slug}/conversations?${q.toString()}`;
   };
-  const formatLatency = (ms: number) => (ms < 1000 ? `${n.format(Math.round(ms))} ms` : `${decimal.format(ms / 1000)} s`);
+  const formatLatency = (ms: number) =>
+    ms < 1000 ? `${n.format(Math.round(ms))} ms` : `${decimal.format(ms / 1000)} s`;
   const delta = (now: number | null, then: number | null, format: (v: number) => string) =>
-    now === null || then === null ? undefined : t("vsPrevious", { delta: `${now - then >= 0 ? "+" : "−"}${format(Math.abs(now - then))}` });
+    now === null || then === null
+      ? undefined
+      : t("vsPrevious", { delta: `${now - then >= 0 ? "+" : "−"}${format(Math.abs(now - then))}` });
 
   const cards: { id: string; label: string; value: string; hint?: string; href: string }[] = [
     {
@@ -138,35 +168,65 @@ async function DashboardBody({
       id: "sent",
       label: t("sent"),
       value: metrics.messagesSent === null ? "—" : n.format(metrics.messagesSent),
-      hint: metrics.messagesSent === null ? t("notForEmotion") : delta(metrics.messagesSent, before.messagesSent, n.format),
+      hint:
+        metrics.messagesSent === null ? t("notForEmotion") : delta(metrics.messagesSent, before.messagesSent, n.format),
       href: drill(),
     },
     {
       id: "sentiment",
       label: t("avgSentiment"),
       value: metrics.avgSentiment === null ? "—" : decimal.format(metrics.avgSentiment),
-      hint: metrics.avgSentiment === null ? t("noScores") : delta(metrics.avgSentiment, before.avgSentiment, decimal.format),
+      hint:
+        metrics.avgSentiment === null
+          ? t("noScores")
+          : delta(metrics.avgSentiment, before.avgSentiment, decimal.format),
       href: drill({ sort: "sentiment", dir: "asc" }),
     },
-    { id: "positive", label: t("pctPositive"), value: metrics.pctPositive === null ? "—" : `${pct.format(metrics.pctPositive)}%`, hint: delta(metrics.pctPositive, before.pctPositive, (v) => `${pct.format(v)} p.p.`), href: drill({ sentimentMin: "0.1" }) },
-    { id: "negative", label: t("pctNegative"), value: metrics.pctNegative === null ? "—" : `${pct.format(metrics.pctNegative)}%`, hint: delta(metrics.pctNegative, before.pctNegative, (v) => `${pct.format(v)} p.p.`), href: drill({ negative: "1" }) },
+    {
+      id: "positive",
+      label: t("pctPositive"),
+      value: metrics.pctPositive === null ? "—" : `${pct.format(metrics.pctPositive)}%`,
+      hint: delta(metrics.pctPositive, before.pctPositive, (v) => `${pct.format(v)} p.p.`),
+      href: drill({ sentimentMin: "0.1" }),
+    },
+    {
+      id: "negative",
+      label: t("pctNegative"),
+      value: metrics.pctNegative === null ? "—" : `${pct.format(metrics.pctNegative)}%`,
+      hint: delta(metrics.pctNegative, before.pctNegative, (v) => `${pct.format(v)} p.p.`),
+      href: drill({ negative: "1" }),
+    },
     {
       id: "satisfaction",
       label: t("avgSatisfaction"),
       value: metrics.avgSatisfaction === null ? "—" : n.format(Math.round(metrics.avgSatisfaction)),
-      hint: metrics.avgSatisfaction === null ? t("noScores") : delta(metrics.avgSatisfaction, before.avgSatisfaction, (v) => n.format(Math.round(v))),
+      hint:
+        metrics.avgSatisfaction === null
+          ? t("noScores")
+          : delta(metrics.avgSatisfaction, before.avgSatisfaction, (v) => n.format(Math.round(v))),
       href: drill({ sort: "satisfaction", dir: "asc" }),
     },
-    { id: "conversations", label: t("conversations"), value: n.format(conversations), hint: delta(conversations, conversationsBefore, n.format), href: drill() },
+    {
+      id: "conversations",
+      label: t("conversations"),
+      value: n.format(conversations),
+      hint: delta(conversations, conversationsBefore, n.format),
+      href: drill(),
+    },
     {
       id: "first-response",
       label: t("firstResponse"),
-      value: metrics.medianFirstResponseSeconds === null ? "—" : formatDuration(metrics.medianFirstResponseSeconds * 1000, locale),
+      value:
+        metrics.medianFirstResponseSeconds === null
+          ? "—"
+          : formatDuration(metrics.medianFirstResponseSeconds * 1000, locale),
       hint: emotion
         ? t("notForEmotion")
         : metrics.medianFirstResponseSeconds === null
           ? t("noReplies")
-          : (delta(metrics.medianFirstResponseSeconds, before.medianFirstResponseSeconds, (v) => formatDuration(v * 1000, locale)) ?? t("firstResponseHint")),
+          : (delta(metrics.medianFirstResponseSeconds, before.medianFirstResponseSeconds, (v) =>
+              formatDuration(v * 1000, locale),
+            ) ?? t("firstResponseHint")),
       href: drill(),
     },
     {
@@ -189,7 +249,12 @@ async function DashboardBody({
   const bars = (counts: Record<string, number>, param: "emotion" | "tone", order?: string[]) =>
     (order ?? Object.keys(counts).sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0)))
       .filter((k) => counts[k])
-      .map((k) => ({ key: k, label: param === "emotion" ? te(k as Emotion) : tt(k as Tone), value: counts[k] ?? 0, href: drill({ [param]: k }) }));
+      .map((k) => ({
+        key: k,
+        label: param === "emotion" ? te(k as Emotion) : tt(k as Tone),
+        value: counts[k] ?? 0,
+        href: drill({ [param]: k }),
+      }));
   const satisfaction = Array.from({ length: 10 }, (_, i) => ({
     key: String(i),
     label: `${i * 10}–${i === 9 ? 100 : i * 10 + 9}`,
@@ -197,10 +262,17 @@ async function DashboardBody({
     href: drill({ satisfactionMin: String(i * 10), satisfactionMax: String(i === 9 ? 100 : i * 10 + 9) }),
   }));
   // Sunday first, as Date.getUTCDay counts them; names in the user's language.
-  const weekdays = Array.from({ length: 7 }, (_, d) => new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2026, 10, 22 + d))));
+  const weekdays = Array.from({ length: 7 }, (_, d) =>
+    new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2026, 10, 22 + d))),
+  );
   const byConnection = connectionList
     .filter((c) => metrics.byConnection[c.id])
-    .map((c) => ({ key: c.id, label: c.name, value: metrics.byConnection[c.id]!.received, href: drill({ connection: c.id }) }));
+    .map((c) => ({
+      key: c.id,
+      label: c.name,
+      value: metrics.byConnection[c.id]!.received,
+      href: drill({ connection: c.id }),
+    }));
 
   return (
     <>
@@ -222,7 +294,11 @@ async function DashboardBody({
 
       <section className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("kpis")}>
         {cards.map((card) => (
-          <Link key={card.id} href={card.href} className="rounded-xl focus-visible:outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
+          <Link
+            key={card.id}
+            href={card.href}
+            className="rounded-xl focus-visible:outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+          >
             <Card data-testid={`kpi-${card.id}`} className="h-full transition-colors hover:bg-accent/40">
               <CardHeader className="pb-2">
                 <CardDescription>{card.label}</CardDescription>
@@ -237,7 +313,10 @@ async function DashboardBody({
       </section>
 
       <ChartCard title={t("volumeTitle")} description={t("chartHint")}>
-        <VolumeChart data={volume} labels={{ received: t("received"), sent: t("sent"), sentiment: t("avgSentiment") }} />
+        <VolumeChart
+          data={volume}
+          labels={{ received: t("received"), sent: t("sent"), sentiment: t("avgSentiment") }}
+        />
       </ChartCard>
 
       <div className="grid gap-4 lg:grid-cols-2">
@@ -287,4 +366,3 @@ async function DashboardBody({
     </>
   );
 }
-

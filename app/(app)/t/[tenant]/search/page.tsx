@@ -28,10 +28,18 @@ export const metadata = { title: "Busca" };
 type Tenant = Awaited<ReturnType<typeof requireTenant>>["tenant"];
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function SearchPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: SearchParams }) {
+export default async function SearchPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: SearchParams;
+}) {
   const { tenant: slug } = await params;
   const { tenant } = await requireTenant(slug);
-  const raw = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])),
+  );
   const { query, invalid } = readUrlQuery(searchPageQuerySchema, raw);
   const connectionList = await withTenant(tenant.id, (tx) => listConnectionsPublic(tx, tenant.id));
   const { t } = await getT(searchStrings);
@@ -46,24 +54,69 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
       </div>
       {invalid.length ? (
         <Alert variant="destructive" role="alert">
-          <AlertDescription>{t("invalidFilters", { fields: invalid.map((k) => (k === "q" ? t("queryTooLong") : k === "from" || k === "to" ? `${t(k)} (${t("dayFormat")})` : k === "connection" ? tc("connections") : k === "emotion" ? t("emotion") : t("sentimentRange"))).join(", ") })}</AlertDescription>
+          <AlertDescription>
+            {t("invalidFilters", {
+              fields: invalid
+                .map((k) =>
+                  k === "q"
+                    ? t("queryTooLong")
+                    : k === "from" || k === "to"
+                      ? `${t(k)} (${t("dayFormat")})`
+                      : k === "connection"
+                        ? tc("connections")
+                        : k === "emotion"
+                          ? t("emotion")
+                          : t("sentimentRange"),
+                )
+                .join(", "),
+            })}
+          </AlertDescription>
         </Alert>
       ) : null}
       <form method="get" className="grid gap-3" role="search">
         <div className="flex flex-col gap-2 sm:flex-row">
-          <Input name="q" type="search" defaultValue={query.q} placeholder={t("placeholder")} aria-label={t("search")} maxLength={500} className="sm:max-w-xl" />
+          <Input
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            placeholder={t("placeholder")}
+            aria-label={t("search")}
+            maxLength={500}
+            className="sm:max-w-xl"
+          />
           <Button type="submit">{t("search")}</Button>
         </div>
         <div className="grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-5">
           <DateField label={t("from")} name="from" value={query.from} />
           <DateField label={t("to")} name="to" value={query.to} />
-          <SelectField label={tc("connections")} name="connection" value={query.connection} allLabel={t("all")} options={connectionList.map((c) => ({ value: c.id, label: c.name }))} />
-          <SelectField label={t("emotion")} name="emotion" value={query.emotion} allLabel={t("all")} options={EMOTIONS.map((e) => ({ value: e, label: te(e) }))} />
-          <RangeField legend={t("sentimentRange")} what={t("sentimentRange")} names={["sentimentMin", "sentimentMax"]} values={[query.sentimentMin, query.sentimentMax]} bounds={[-1, 1]} step="0.1" />
+          <SelectField
+            label={tc("connections")}
+            name="connection"
+            value={query.connection}
+            allLabel={t("all")}
+            options={connectionList.map((c) => ({ value: c.id, label: c.name }))}
+          />
+          <SelectField
+            label={t("emotion")}
+            name="emotion"
+            value={query.emotion}
+            allLabel={t("all")}
+            options={EMOTIONS.map((e) => ({ value: e, label: te(e) }))}
+          />
+          <RangeField
+            legend={t("sentimentRange")}
+            what={t("sentimentRange")}
+            names={["sentimentMin", "sentimentMax"]}
+            values={[query.sentimentMin, query.sentimentMax]}
+            bounds={[-1, 1]}
+            step="0.1"
+          />
         </div>
       </form>
       {!allowed ? <p className="text-sm text-muted-foreground">{t("planLimit")}</p> : null}
-      {allowed && embeddingProvider().model === LOCAL_EMBEDDING_MODEL ? <p className="text-xs text-muted-foreground">{t("localModel")}</p> : null}
+      {allowed && embeddingProvider().model === LOCAL_EMBEDDING_MODEL ? (
+        <p className="text-xs text-muted-foreground">{t("localModel")}</p>
+      ) : null}
       <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label={t("loading")} rows={5} />}>
         <SearchResults tenant={tenant} query={query} allowed={allowed} />
       </Suspense>
@@ -71,7 +124,15 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
   );
 }
 
-type Hit = { id: string; chatId: string; text: string | null; sentAt: Date; sentiment: number | null; emotion: string | null; matchedBy: string[] };
+type Hit = {
+  id: string;
+  chatId: string;
+  text: string | null;
+  sentAt: Date;
+  sentiment: number | null;
+  emotion: string | null;
+  matchedBy: string[];
+};
 
 async function SearchResults({ tenant, query, allowed }: { tenant: Tenant; query: SearchPageQuery; allowed: boolean }) {
   const { t, locale } = await getT(searchStrings);
@@ -81,21 +142,33 @@ async function SearchResults({ tenant, query, allowed }: { tenant: Tenant; query
   if (query.q.length >= 2) {
     hits = allowed
       ? (await semanticSearch(await platformDb(), tenant.id, { query: query.q, filters, limit: 30 })).results
-      : (await withTenant(tenant.id, (tx) => textSearch(tx, tenant.id, query.q, filters, 30))).map((m) => ({ ...m, matchedBy: ["words"] }));
+      : (await withTenant(tenant.id, (tx) => textSearch(tx, tenant.id, query.q, filters, 30))).map((m) => ({
+          ...m,
+          matchedBy: ["words"],
+        }));
   }
   const clock = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: tenant.timezone });
   const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return (
     <Card>
       <CardHeader>
-        <CardDescription data-testid="search-summary">{query.q.length < 2 ? t(allowed ? "start" : "startWords") : hits.length ? t("results", { n: hits.length }) : t("empty")}</CardDescription>
+        <CardDescription data-testid="search-summary">
+          {query.q.length < 2
+            ? t(allowed ? "start" : "startWords")
+            : hits.length
+              ? t("results", { n: hits.length })
+              : t("empty")}
+        </CardDescription>
       </CardHeader>
       {hits.length ? (
         <CardContent>
           <ol className="flex flex-col divide-y" data-testid="search-results">
             {hits.map((h) => (
               <li key={h.id} className="flex flex-col gap-1 py-3">
-                <Link href={`/t/${tenant.slug}/conversations/${h.chatId}#m-${h.id}`} className="underline-offset-4 hover:underline">
+                <Link
+                  href={`/t/${tenant.slug}/conversations/${h.chatId}#m-${h.id}`}
+                  className="underline-offset-4 hover:underline"
+                >
                   {h.text}
                 </Link>
                 <div className="flex flex-wrap gap-1 text-xs text-muted-foreground">

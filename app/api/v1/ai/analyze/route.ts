@@ -25,11 +25,16 @@ export async function POST(request: Request) {
   try {
     const result = await analyzeNow(database, body.data.message_id, body.data.prompt_version_id);
     if (!result.ok) return apiError(STATUS[result.code], result.code, result.message);
-    const [message] = await withTenant(result.tenantId, (tx) => listMessagesByIds(tx, result.tenantId, [result.messageId]));
+    const [message] = await withTenant(result.tenantId, (tx) =>
+      listMessagesByIds(tx, result.tenantId, [result.messageId]),
+    );
     return Response.json({ data: message, inferenceId: result.inferenceId, runKey: result.runKey });
   } catch (error) {
     if (error instanceof ProviderRateLimitError) {
-      return Response.json({ error: { code: "provider_rate_limited", message: error.message } }, { status: 429, headers: { "retry-after": String(Math.ceil(error.retryAfterMs / 1000)) } });
+      return Response.json(
+        { error: { code: "provider_rate_limited", message: error.message } },
+        { status: 429, headers: { "retry-after": String(Math.ceil(error.retryAfterMs / 1000)) } },
+      );
     }
     if (error instanceof ProviderUnavailableError) return apiError(503, "provider_unavailable", error.message);
     if (error instanceof InvalidAnalysisOutputError) return apiError(502, "invalid_model_output", error.message);

@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ kind: string }> }) {
   const { kind: file } = await params;
   const kind = file.replace(/\.csv$/, "") as ExportKind;
-  if (!file.endsWith(".csv") || !EXPORT_KINDS.includes(kind)) return apiError(404, "not_found", "Exports are conversations.csv and messages.csv.");
+  if (!file.endsWith(".csv") || !EXPORT_KINDS.includes(kind))
+    return apiError(404, "not_found", "Exports are conversations.csv and messages.csv.");
   const principal = await authenticateApi(request);
   if (principal instanceof Response) return principal;
   const query = conversationQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));

@@ -18,7 +18,11 @@ export async function POST(request: Request) {
   const db = await platformDb();
   const tenant = await findTenantById(db, principal.tenantId);
   if (!tenant?.planLimits.semanticSearch) {
-    return apiError(403, "plan_limit", "Semantic search is not part of this plan (Pro and above); full-text search stays available in GET /api/v1/messages?q=.");
+    return apiError(
+      403,
+      "plan_limit",
+      "Semantic search is not part of this plan (Pro and above); full-text search stays available in GET /api/v1/messages?q=.",
+    );
   }
   const { model, results } = await semanticSearch(db, principal.tenantId, input.data);
   return Response.json({ data: results, model });

@@ -1,5 +1,10 @@
 import { readLimitedText } from "@/lib/http/read-body";
-import { payloadTooLarge, receiveEvolutionWebhook, webhookMaxBytes, type WebhookReply } from "@/lib/ingest/receive-webhook";
+import {
+  payloadTooLarge,
+  receiveEvolutionWebhook,
+  webhookMaxBytes,
+  type WebhookReply,
+} from "@/lib/ingest/receive-webhook";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +13,10 @@ export const dynamic = "force-dynamic";
 const reply = ({ body, status, retryAfterSeconds }: WebhookReply) =>
   Response.json(body, {
     status,
-    headers: { "cache-control": "no-store, no-transform", ...(retryAfterSeconds ? { "retry-after": String(retryAfterSeconds) } : {}) },
+    headers: {
+      "cache-control": "no-store, no-transform",
+      ...(retryAfterSeconds ? { "retry-after": String(retryAfterSeconds) } : {}),
+    },
   });
 
 // POST /api/webhooks/evolution and /api/webhooks/evolution/<event-suffix> ("webhook by events").

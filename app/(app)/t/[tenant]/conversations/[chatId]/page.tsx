@@ -41,7 +41,10 @@ export default async function ConversationPage({ params }: { params: Promise<{ t
       <LiveRefresh tenant={tenant.slug} />
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
-          <Link href={`/t/${tenant.slug}/conversations`} className="text-sm text-muted-foreground underline-offset-4 hover:underline">
+          <Link
+            href={`/t/${tenant.slug}/conversations`}
+            className="text-sm text-muted-foreground underline-offset-4 hover:underline"
+          >
             ← {t("back")}
           </Link>
           <h1 className="text-2xl font-semibold tracking-tight">{chat.contactName ?? t("unknown")}</h1>
@@ -50,7 +53,9 @@ export default async function ConversationPage({ params }: { params: Promise<{ t
           </p>
         </div>
         <div className="flex flex-wrap gap-2 text-sm" data-testid="conversation-summary">
-          {chat.trend ? <Badge variant={chat.trend === "recovered" ? "default" : "destructive"}>{t(chat.trend)}</Badge> : null}
+          {chat.trend ? (
+            <Badge variant={chat.trend === "recovered" ? "default" : "destructive"}>{t(chat.trend)}</Badge>
+          ) : null}
           <Badge variant="secondary">
             {t("sentiment")}: {chat.avgSentiment === null ? "—" : decimal.format(Number(chat.avgSentiment))}
           </Badge>
@@ -78,7 +83,12 @@ export default async function ConversationPage({ params }: { params: Promise<{ t
             {messages
               .filter((m) => m.type !== "reaction")
               .map((m) => (
-                <li key={m.id} id={`m-${m.id}`} data-testid="chat-message" className={cn("flex", m.fromMe ? "justify-end" : "justify-start")}>
+                <li
+                  key={m.id}
+                  id={`m-${m.id}`}
+                  data-testid="chat-message"
+                  className={cn("flex", m.fromMe ? "justify-end" : "justify-start")}
+                >
                   <div
                     className={cn(
                       "max-w-[85%] rounded-lg border px-3 py-2 text-sm sm:max-w-[70%]",
@@ -87,16 +97,30 @@ export default async function ConversationPage({ params }: { params: Promise<{ t
                     )}
                   >
                     <div className="mb-1 text-xs text-muted-foreground">
-                      {m.fromMe ? t("you") : (m.senderName ?? chat.contactName ?? t("unknown"))} · {clock.format(m.sentAt)}
+                      {m.fromMe ? t("you") : (m.senderName ?? chat.contactName ?? t("unknown"))} ·{" "}
+                      {clock.format(m.sentAt)}
                       {m.editedAt ? ` · ${t("edited")}` : ""}
                       {m.deletedAt ? ` · ${t("deleted")}` : ""}
                     </div>
-                    <p className={cn("whitespace-pre-wrap break-words", m.deletedAt && "line-through")}>{m.text ?? `[${m.type}]`}</p>
+                    <p className={cn("whitespace-pre-wrap break-words", m.deletedAt && "line-through")}>
+                      {m.text ?? `[${m.type}]`}
+                    </p>
                     {!m.fromMe && m.text ? (
-                      <div className="mt-2 flex flex-wrap gap-1" title={m.rationale ?? undefined} data-testid="message-scores" data-analysed={m.sentiment !== null}>
+                      <div
+                        className="mt-2 flex flex-wrap gap-1"
+                        title={m.rationale ?? undefined}
+                        data-testid="message-scores"
+                        data-analysed={m.sentiment !== null}
+                      >
                         {m.sentiment !== null ? (
                           <>
-                            <Badge variant={m.sentiment <= -0.1 ? "destructive" : m.sentiment >= 0.1 ? "default" : "secondary"}>{decimal.format(m.sentiment)}</Badge>
+                            <Badge
+                              variant={
+                                m.sentiment <= -0.1 ? "destructive" : m.sentiment >= 0.1 ? "default" : "secondary"
+                              }
+                            >
+                              {decimal.format(m.sentiment)}
+                            </Badge>
                             <Badge variant="outline">{m.emotion ? te(m.emotion as Emotion) : "—"}</Badge>
                             <Badge variant="outline">{m.satisfaction}</Badge>
                             <Badge variant="outline">{m.tone ? tt(m.tone as Tone) : "—"}</Badge>

@@ -45,19 +45,38 @@ export default async function AnalysisPage({ params }: { params: Promise<{ tenan
           </span>
         </CardContent>
       </Card>
-      <TableCard data-testid="failed-analyses" title={t("failedTitle")} description={failed.length === 0 ? t("failedEmpty") : undefined}>
+      <TableCard
+        data-testid="failed-analyses"
+        title={t("failedTitle")}
+        description={failed.length === 0 ? t("failedEmpty") : undefined}
+      >
         {failed.length > 0 ? (
           <DataTable
             rows={failed}
             rowKey={(f) => f.id}
             columns={[
-              { key: "sent", header: t("sentAt"), className: "whitespace-nowrap text-xs", cell: (f) => dates.format(f.sentAt) },
+              {
+                key: "sent",
+                header: t("sentAt"),
+                className: "whitespace-nowrap text-xs",
+                cell: (f) => dates.format(f.sentAt),
+              },
               { key: "text", header: t("message"), className: "max-w-xs truncate", cell: (f) => f.text },
-              { key: "error", header: t("error"), className: "max-w-md text-xs text-destructive", cell: (f) => f.error },
+              {
+                key: "error",
+                header: t("error"),
+                className: "max-w-md text-xs text-destructive",
+                cell: (f) => f.error,
+              },
               {
                 key: "retry",
                 cell: (f) => (
-                  <RetryAnalysisButton action={retryAnalysisAction} hidden={{ tenant: tenant.slug, messageId: f.id }} label={t("retry")} errors={{ tenant_suspended: tc("tenantSuspended") }} />
+                  <RetryAnalysisButton
+                    action={retryAnalysisAction}
+                    hidden={{ tenant: tenant.slug, messageId: f.id }}
+                    label={t("retry")}
+                    errors={{ tenant_suspended: tc("tenantSuspended") }}
+                  />
                 ),
               },
             ]}

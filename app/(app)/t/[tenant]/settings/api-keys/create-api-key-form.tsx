@@ -9,7 +9,9 @@ import type { ActionState } from "@/lib/auth/guards";
 import { CopyButton } from "../connections/copy-button";
 import { createApiKeyAction } from "./actions";
 
-type Strings = Record<"name" | "create" | "revealTitle" | "revealBody" | "copy" | "copied", string> & { errors: Record<string, string> };
+type Strings = Record<"name" | "create" | "revealTitle" | "revealBody" | "copy" | "copied", string> & {
+  errors: Record<string, string>;
+};
 
 export function CreateApiKeyForm({ tenant, strings }: { tenant: string; strings: Strings }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(createApiKeyAction, {});

@@ -19,7 +19,12 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
   const { t, locale } = await getT(apiKeyStrings);
   const { t: tc } = await getT(common);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: tenant.timezone });
-  const errors = { invalid: tc("invalid"), forbidden: tc("forbidden"), not_found: t("not_found"), tenant_suspended: tc("tenantSuspended") };
+  const errors = {
+    invalid: tc("invalid"),
+    forbidden: tc("forbidden"),
+    not_found: t("not_found"),
+    tenant_suspended: tc("tenantSuspended"),
+  };
   return (
     <>
       <div>
@@ -30,7 +35,15 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
         <CardContent>
           <CreateApiKeyForm
             tenant={tenant.slug}
-            strings={{ name: t("name"), create: t("create"), revealTitle: t("revealTitle"), revealBody: t("revealBody"), copy: t("copy"), copied: t("copied"), errors }}
+            strings={{
+              name: t("name"),
+              create: t("create"),
+              revealTitle: t("revealTitle"),
+              revealBody: t("revealBody"),
+              copy: t("copy"),
+              copied: t("copied"),
+              errors,
+            }}
           />
         </CardContent>
       </Card>
@@ -43,7 +56,11 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
               { key: "name", header: t("name"), className: "font-medium", cell: (k) => k.name },
               { key: "prefix", header: t("prefix"), cell: (k) => <code className="text-xs">{k.prefix}…</code> },
               { key: "created", header: t("createdAt"), cell: (k) => dates.format(k.createdAt) },
-              { key: "used", header: t("lastUsedAt"), cell: (k) => (k.lastUsedAt ? dates.format(k.lastUsedAt) : t("never")) },
+              {
+                key: "used",
+                header: t("lastUsedAt"),
+                cell: (k) => (k.lastUsedAt ? dates.format(k.lastUsedAt) : t("never")),
+              },
               {
                 key: "actions",
                 align: "right",
@@ -54,7 +71,13 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
                     <RevokeApiKeyButton
                       tenant={tenant.slug}
                       apiKeyId={k.id}
-                      strings={{ revoke: t("revoke"), title: t("revokeTitle", { name: k.name }), body: t("revokeBody"), cancel: tc("cancel"), errors }}
+                      strings={{
+                        revoke: t("revoke"),
+                        title: t("revokeTitle", { name: k.name }),
+                        body: t("revokeBody"),
+                        cancel: tc("cancel"),
+                        errors,
+                      }}
                     />
                   ),
               },

@@ -29,12 +29,16 @@ export const deleteConnectionAction = tenantAction(deleteConnectionSchema, async
 );
 
 export const importHistoryAction = tenantAction(importHistorySchema, async (input, { user, tenant }) => {
-  if (!(await requestHistoryImport(await platformDb(), tenant.id, user, input.connectionId))) throw new ActionError("not_found");
+  if (!(await requestHistoryImport(await platformDb(), tenant.id, user, input.connectionId)))
+    throw new ActionError("not_found");
   revalidatePath(`/t/${tenant.slug}/settings/connections`);
 });
 
 export const uploadExportAction = tenantAction(uploadExportSchema, async (input, { tenant }) => {
-  const result = await importWhatsAppExport(await platformDb(), tenant.id, input.connectionId, { content: await input.file.text(), ownerName: input.ownerName });
+  const result = await importWhatsAppExport(await platformDb(), tenant.id, input.connectionId, {
+    content: await input.file.text(),
+    ownerName: input.ownerName,
+  });
   revalidatePath(`/t/${tenant.slug}/settings/connections`);
   return { reveal: `${result.contact}: ${result.imported} / ${result.duplicates}` };
 });

@@ -10,12 +10,30 @@ import type { ActionState } from "@/lib/auth/guards";
 import { importHistoryAction, uploadExportAction } from "./actions";
 
 type Strings = Record<
-  "importHistory" | "importQueued" | "uploadExport" | "uploadDescription" | "ownerName" | "file" | "upload" | "cancel" | "uploadDone",
+  | "importHistory"
+  | "importQueued"
+  | "uploadExport"
+  | "uploadDescription"
+  | "ownerName"
+  | "file"
+  | "upload"
+  | "cancel"
+  | "uploadDone",
   string
 > & { errors: Record<string, string> };
 
 /** Starts a background import of the instance's history from Evolution. */
-export function ImportHistoryButton({ tenant, connectionId, strings, disabled }: { tenant: string; connectionId: string; strings: Strings; disabled: boolean }) {
+export function ImportHistoryButton({
+  tenant,
+  connectionId,
+  strings,
+  disabled,
+}: {
+  tenant: string;
+  connectionId: string;
+  strings: Strings;
+  disabled: boolean;
+}) {
   const [state, action, pending] = useActionState<ActionState, FormData>(importHistoryAction, {});
   return (
     <form action={action} className="flex items-center gap-2">
@@ -24,14 +42,32 @@ export function ImportHistoryButton({ tenant, connectionId, strings, disabled }:
       <Button type="submit" variant="outline" size="sm" disabled={pending || disabled}>
         <History className="size-4" aria-hidden /> {strings.importHistory}
       </Button>
-      {state.ok ? <span className="text-xs text-muted-foreground" role="status">{strings.importQueued}</span> : null}
-      {state.error ? <span className="text-xs text-destructive" role="alert">{strings.errors[state.error] ?? state.error}</span> : null}
+      {state.ok ? (
+        <span className="text-xs text-muted-foreground" role="status">
+          {strings.importQueued}
+        </span>
+      ) : null}
+      {state.error ? (
+        <span className="text-xs text-destructive" role="alert">
+          {strings.errors[state.error] ?? state.error}
+        </span>
+      ) : null}
     </form>
   );
 }
 
 /** Uploads a WhatsApp "Export chat" .txt into this connection. */
-export function UploadExportDialog({ tenant, connectionId, strings, defaultOwner }: { tenant: string; connectionId: string; strings: Strings; defaultOwner: string }) {
+export function UploadExportDialog({
+  tenant,
+  connectionId,
+  strings,
+  defaultOwner,
+}: {
+  tenant: string;
+  connectionId: string;
+  strings: Strings;
+  defaultOwner: string;
+}) {
   const id = (f: string) => `export-${connectionId}-${f}`;
   return (
     <FormDialog

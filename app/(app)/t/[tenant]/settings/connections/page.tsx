@@ -14,7 +14,13 @@ import { StoredTextForm } from "./stored-text-form";
 
 export const metadata = { title: "Conexões" };
 
-const STATE_VARIANT = { open: "success", connecting: "warning", created: "secondary", close: "destructive", logged_out: "destructive" } as const;
+const STATE_VARIANT = {
+  open: "success",
+  connecting: "warning",
+  created: "secondary",
+  close: "destructive",
+  logged_out: "destructive",
+} as const;
 
 export default async function ConnectionsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
@@ -64,9 +70,16 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ te
   };
   const importLine = (c: (typeof connections)[number]) => {
     const p = c.importProgress;
-    if (c.importStatus === "running" && p) return t("import_running", { page: p.page, pages: p.pages ?? "?", imported: p.imported });
-    if (c.importStatus === "done" && p) return t("import_done", { imported: p.imported, duplicates: p.duplicates, time: p.finishedAt ? dates.format(new Date(p.finishedAt)) : "" });
-    if (c.importStatus === "failed" && p) return t("import_failed", { error: t(`import_error_${p.errorCode ?? "unknown"}`) });
+    if (c.importStatus === "running" && p)
+      return t("import_running", { page: p.page, pages: p.pages ?? "?", imported: p.imported });
+    if (c.importStatus === "done" && p)
+      return t("import_done", {
+        imported: p.imported,
+        duplicates: p.duplicates,
+        time: p.finishedAt ? dates.format(new Date(p.finishedAt)) : "",
+      });
+    if (c.importStatus === "failed" && p)
+      return t("import_failed", { error: t(`import_error_${p.errorCode ?? "unknown"}`) });
     return t("import_idle");
   };
 
@@ -103,7 +116,9 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ te
                 {t(c.state as "open")}
               </Badge>
               {c.stateChangedAt ? (
-                <span className="text-xs text-muted-foreground">{t("since", { time: dates.format(c.stateChangedAt) })}</span>
+                <span className="text-xs text-muted-foreground">
+                  {t("since", { time: dates.format(c.stateChangedAt) })}
+                </span>
               ) : null}
             </div>
           </CardHeader>
@@ -138,13 +153,29 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ te
               {t("importStatus", { status: importLine(c) })}
             </p>
             <div className="flex flex-wrap gap-2">
-              <ImportHistoryButton tenant={tenant.slug} connectionId={c.id} strings={historyStrings} disabled={c.importStatus === "running"} />
-              <UploadExportDialog tenant={tenant.slug} connectionId={c.id} strings={historyStrings} defaultOwner={tenant.name} />
+              <ImportHistoryButton
+                tenant={tenant.slug}
+                connectionId={c.id}
+                strings={historyStrings}
+                disabled={c.importStatus === "running"}
+              />
+              <UploadExportDialog
+                tenant={tenant.slug}
+                connectionId={c.id}
+                strings={historyStrings}
+                defaultOwner={tenant.name}
+              />
               <ConnectionForm tenant={tenant.slug} strings={formStrings} existing={c} />
               <DeleteConnectionButton
                 tenant={tenant.slug}
                 connectionId={c.id}
-                strings={{ delete: tc("delete"), title: t("deleteTitle", { name: c.name }), body: t("deleteBody"), cancel: tc("cancel"), errors }}
+                strings={{
+                  delete: tc("delete"),
+                  title: t("deleteTitle", { name: c.name }),
+                  body: t("deleteBody"),
+                  cancel: tc("cancel"),
+                  errors,
+                }}
               />
             </div>
           </CardContent>
@@ -160,7 +191,13 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ te
           <StoredTextForm
             tenant={tenant.slug}
             value={tenant.settings.storedText ?? "raw"}
-            strings={{ label: t("storedText"), raw: t("storedRaw"), redacted: t("storedRedacted"), save: tc("save"), saved: tc("saved") }}
+            strings={{
+              label: t("storedText"),
+              raw: t("storedRaw"),
+              redacted: t("storedRedacted"),
+              save: tc("save"),
+              saved: tc("saved"),
+            }}
           />
         </CardContent>
       </Card>
