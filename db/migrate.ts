@@ -19,10 +19,15 @@ const MIGRATION_LOCK = 7_302_417;
  * aggregate's state function, a trigger's function) sorts before it or shares its file.
  */
 export function functionFiles(folder = FUNCTIONS_FOLDER): { name: string; sql: string }[] {
-  return readdirSync(folder)
+  // Read at run time from the checkout, never bundled: the markers keep the build's file tracer from taking a
+  // runtime path for a module pattern and tracing the whole project.
+  return readdirSync(/* turbopackIgnore: true */ folder)
     .filter((f) => f.endsWith(".sql"))
     .sort()
-    .map((f) => ({ name: f.slice(0, -".sql".length), sql: readFileSync(path.join(folder, f), "utf8") }));
+    .map((f) => {
+      const file = path.join(/* turbopackIgnore: true */ folder, f);
+      return { name: f.slice(0, -".sql".length), sql: readFileSync(/* turbopackIgnore: true */ file, "utf8") };
+    });
 }
 
 /**
