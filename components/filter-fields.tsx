@@ -84,3 +84,40 @@ export function RangeField({
     </fieldset>
   );
 }
+
+/**
+ * The filters the conversations list and the search share: a period of local days, a connection and an emotion.
+ * Each page adds its own after them.
+ */
+export function PeriodConnectionEmotionFields({
+  labels,
+  values,
+  connections,
+  emotions,
+}: {
+  labels: { from: string; to: string; connection: string; emotion: string; all: string };
+  values: { from?: string | null; to?: string | null; connection?: string | null; emotion?: string | null };
+  connections: { id: string; name: string }[];
+  emotions: { value: string; label: string }[];
+}) {
+  return (
+    <>
+      <DateField label={labels.from} name="from" value={values.from} />
+      <DateField label={labels.to} name="to" value={values.to} />
+      <SelectField
+        label={labels.connection}
+        name="connection"
+        value={values.connection}
+        allLabel={labels.all}
+        options={connections.map((c) => ({ value: c.id, label: c.name }))}
+      />
+      <SelectField
+        label={labels.emotion}
+        name="emotion"
+        value={values.emotion}
+        allLabel={labels.all}
+        options={emotions}
+      />
+    </>
+  );
+}

@@ -1,10 +1,15 @@
 import { NonRetriableError } from "inngest";
 import { platformDb } from "@/lib/tenancy/queries";
-import type { ImportProgress } from "@/db/schema";
 import { EvolutionApiError } from "@/lib/history/evolution-client";
 import { importEvolutionPage } from "@/lib/history/evolution-import";
 import { OutboundUrlRefusedError } from "@/lib/security/outbound-url";
-import { claimImport, finishImport, importErrorCode, reportProgress } from "@/lib/history/import-state";
+import {
+  claimImport,
+  finishImport,
+  importErrorCode,
+  newImportProgress,
+  reportProgress,
+} from "@/lib/history/import-state";
 import { inngest } from "../client";
 import { historyImportRequested } from "../events";
 
@@ -15,18 +20,10 @@ export const historyImportFn = inngest.createFunction(
     retries: 4,
     onFailure: async ({ event, error }) => {
       const { tenantId, connectionId } = event.data.event.data;
-      const progress: ImportProgress = {
-        source: "evolution",
-        page: 0,
-        pages: null,
-        imported: 0,
-        duplicates: 0,
-        startedAt: new Date().toISOString(),
-      };
       await finishImport(
         await platformDb(),
         { tenantId, connectionId },
-        progress,
+        newImportProgress("evolution"),
         null,
         error.message,
         importErrorCode(error),
@@ -41,14 +38,7 @@ export const historyImportFn = inngest.createFunction(
     });
     if (!claim.claimed) return { skipped: "an import is already running for this connection" };
     const watermark = claim.watermark ? new Date(claim.watermark) : null;
-    const progress: ImportProgress = {
-      source: "evolution",
-      page: 0,
-      pages: null,
-      imported: 0,
-      duplicates: 0,
-      startedAt: new Date().toISOString(),
-    };
+    const progress = newImportProgress("evolution");
     let newest: string | null = null;
     // One step per page: a failure retries that page only, and step outputs stay small (counts, not rows).
     for (let page = 1; ; page++) {

@@ -1,5 +1,4 @@
 import type { Db } from "@/db/client";
-import type { ImportProgress } from "@/db/schema";
 import { normalizeMessage, type NormalizedMessage } from "@/lib/evolution/normalize";
 import { messageDataSchema } from "@/lib/evolution/schemas";
 import { ingestMessages, type IngestTarget } from "@/lib/ingest/ingest-message";
@@ -7,7 +6,7 @@ import { decryptSecret } from "@/lib/security/crypto";
 import type { OutboundFetch } from "@/lib/security/outbound-fetch";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { fetchMessagesPage } from "./evolution-client";
-import { claimImport, finishImport, importErrorCode, reportProgress } from "./import-state";
+import { claimImport, finishImport, importErrorCode, newImportProgress, reportProgress } from "./import-state";
 import { findImportSource } from "./queries";
 
 export const IMPORT_PAGE_SIZE = 100;
@@ -83,14 +82,7 @@ export async function runEvolutionImport(db: Db, tenantId: string, connectionId:
   const target = { tenantId, connectionId };
   const claim = await claimImport(db, target, "evolution");
   if (!claim.claimed) return { started: false as const };
-  const progress: ImportProgress = {
-    source: "evolution",
-    page: 0,
-    pages: null,
-    imported: 0,
-    duplicates: 0,
-    startedAt: new Date().toISOString(),
-  };
+  const progress = newImportProgress("evolution");
   let newest: Date | null = null;
   try {
     for (let page = 1; ; page++) {

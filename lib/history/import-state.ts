@@ -13,6 +13,11 @@ const STALE = sql`interval '15 minutes'`;
  * Claims the connection's import. The claim runs under a transaction-scoped advisory lock on the connection,
  * so two concurrent claims serialise and exactly one sees the connection idle.
  */
+/** An import's progress before its first page: nothing read, nothing stored, started now. */
+export function newImportProgress(source: ImportProgress["source"]): ImportProgress {
+  return { source, page: 0, pages: null, imported: 0, duplicates: 0, startedAt: new Date().toISOString() };
+}
+
 export async function claimImport(
   db: Db,
   target: Target,
@@ -22,14 +27,7 @@ export async function claimImport(
     target.tenantId,
     async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`history-import:${target.connectionId}`}))`);
-      const progress: ImportProgress = {
-        source,
-        page: 0,
-        pages: null,
-        imported: 0,
-        duplicates: 0,
-        startedAt: new Date().toISOString(),
-      };
+      const progress = newImportProgress(source);
       const [row] = await tx
         .update(connections)
         .set({ importStatus: "running", importProgress: progress, updatedAt: new Date() })

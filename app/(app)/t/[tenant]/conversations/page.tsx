@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { ConversationsTable } from "@/components/conversations/conversations-table";
-import { DateField, RangeField, SelectField } from "@/components/filter-fields";
+import { PeriodConnectionEmotionFields, RangeField, SelectField } from "@/components/filter-fields";
 import { LiveRefresh } from "@/components/live-refresh";
 import { TableSkeleton } from "@/components/skeletons";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -91,21 +91,17 @@ export default async function ConversationsPage({
       <Card>
         <CardContent>
           <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("apply")}>
-            <DateField label={t("from")} name="from" value={query.from} />
-            <DateField label={t("to")} name="to" value={query.to} />
-            <SelectField
-              label={t("connection")}
-              name="connection"
-              value={query.connection}
-              allLabel={t("all")}
-              options={connectionList.map((c) => ({ value: c.id, label: c.name }))}
-            />
-            <SelectField
-              label={t("emotion")}
-              name="emotion"
-              value={query.emotion}
-              allLabel={t("all")}
-              options={EMOTIONS.map((e) => ({ value: e, label: te(e) }))}
+            <PeriodConnectionEmotionFields
+              labels={{
+                from: t("from"),
+                to: t("to"),
+                connection: t("connection"),
+                emotion: t("emotion"),
+                all: t("all"),
+              }}
+              values={query}
+              connections={connectionList}
+              emotions={EMOTIONS.map((e) => ({ value: e, label: te(e) }))}
             />
             <SelectField
               label={t("tone")}

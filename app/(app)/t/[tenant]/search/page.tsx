@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { DateField, RangeField, SelectField } from "@/components/filter-fields";
+import { PeriodConnectionEmotionFields, RangeField } from "@/components/filter-fields";
 import { TableSkeleton } from "@/components/skeletons";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -87,21 +87,17 @@ export default async function SearchPage({
           <Button type="submit">{t("search")}</Button>
         </div>
         <div className="grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-5">
-          <DateField label={t("from")} name="from" value={query.from} />
-          <DateField label={t("to")} name="to" value={query.to} />
-          <SelectField
-            label={tc("connections")}
-            name="connection"
-            value={query.connection}
-            allLabel={t("all")}
-            options={connectionList.map((c) => ({ value: c.id, label: c.name }))}
-          />
-          <SelectField
-            label={t("emotion")}
-            name="emotion"
-            value={query.emotion}
-            allLabel={t("all")}
-            options={EMOTIONS.map((e) => ({ value: e, label: te(e) }))}
+          <PeriodConnectionEmotionFields
+            labels={{
+              from: t("from"),
+              to: t("to"),
+              connection: tc("connections"),
+              emotion: t("emotion"),
+              all: t("all"),
+            }}
+            values={query}
+            connections={connectionList}
+            emotions={EMOTIONS.map((e) => ({ value: e, label: te(e) }))}
           />
           <RangeField
             legend={t("sentimentRange")}
