@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Script from "next/script";
 import { Toaster } from "@/components/ui/toaster";
 import { themeInitScript } from "@/components/theme-toggle";
 import { LocaleProvider } from "@/lib/i18n/client";
@@ -15,7 +16,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
+        {/* Through next/script, not a bare <script>: React hydrates a bare inline script in <head> as part of its
+            tree, and a page load that overlapped a client navigation then failed to hydrate (React #418). */}
+        <Script id="theme-init" strategy="beforeInteractive">
+          {themeInitScript}
+        </Script>
       </head>
       <body className="min-h-dvh bg-background text-foreground antialiased">
         <LocaleProvider locale={locale}>
