@@ -116,9 +116,8 @@ async function signIn(context: BrowserContext, email: string): Promise<Page> {
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Senha").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Entrar" }).click();
-  // The login lands on "/" and is sent on to the role's home by a client navigation. A new page load that starts
-  // while that navigation is in flight fails to hydrate (React #418, 3 in 8 such races, none without the overlap):
-  // the walk begins once the login has arrived.
+  // The login lands on "/" and is sent on to the role's home by a client navigation; the walk begins once it has
+  // arrived, so each walk starts from the same settled page.
   await page.waitForURL((url) => url.pathname !== "/" && !url.pathname.startsWith("/login"));
   await page.waitForLoadState("networkidle").catch(() => {});
   return page;
